@@ -40,6 +40,10 @@ export interface QuoteSpan extends Span {
   readonly close: Span | null;
   /** Nesting depth: 0 for an outermost quotation. */
   readonly depth: number;
+  /** `double` (" “” '' „), `single` (' ‘’) or `angle` («»). */
+  readonly family: 'double' | 'single' | 'angle';
+  /** Content per paragraph: one span, or one per paragraph of a quotation that runs over several. */
+  readonly parts: readonly Span[];
 }
 
 export type CueClass = 'speech' | 'writing' | 'thought';
@@ -82,6 +86,8 @@ export interface Entity {
   aliases: string[];
   titles: string[];
   gender: 'male' | 'female' | 'neuter' | 'plural' | 'unknown';
+  /** Seen as a person, not a place that looks like a name: a title, an honorific, a known first name. */
+  confirmed: boolean;
 }
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed';

@@ -1,0 +1,104 @@
+// The one module that touches wink-nlp and compromise: turns their output into character spans.
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import compromise from 'compromise';
+
+export interface TokenSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+  readonly pos: string;
+  readonly lemma: string;
+}
+
+export interface SentenceSpan {
+  /** Index of the sentence's first token in the returned tokens. */
+  readonly firstToken: number;
+  /** One past the sentence's last token. */
+  readonly lastToken: number;
+}
+
+export interface Analysis {
+  readonly tokens: TokenSpan[];
+  readonly sentences: SentenceSpan[];
+}
+
+// Only what we read: sentence boundaries and POS (lemmas come with POS). The default pipe adds
+// negation, sentiment and entities we never use, at ~1.7 × the cost (../shared/LIBRARIES.md).
+const nlp = winkNLP(model, ['sbd', 'pos']);
+const its = nlp.its;
+
+/**
+ * Tokens, POS, lemmas and sentences of `text`, with exact character offsets.
+ * wink gives token values but no offsets, so each value is found in the text from the previous
+ * token's end; whitespace tokens (wink's `\n\n`) are dropped.
+ */
+export function analyze(text: string): Analysis {
+  const doc = nlp.readDoc(text);
+  const values = doc.tokens().out(its.value) as string[];
+  const types = doc.tokens().out(its.type) as string[];
+  const tags = doc.tokens().out(its.pos) as string[];
+  // wink's typings declare `its.lemma` with the addons signature `out()` does not accept; it works at run time.
+  const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
+  const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+
+  // wink token index → our token index (or -1 for dropped whitespace tokens)
+  const ours = new Int32Array(values.length).fill(-1);
+  const tokens: TokenSpan[] = [];
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i]!;
+    if (types[i] === 'tabCRLF' || value.trim() === '') continue;
+    const at = text.indexOf(value, cursor);
+    // A value wink normalised cannot be found verbatim: drop it rather than misplace it.
+    if (at === -1) continue;
+    ours[i] = tokens.length;
+    tokens.push({ start: at, end: at + value.length, value, pos: tags[i] ?? 'X', lemma: (lemmas[i] ?? value).toLowerCase() });
+    cursor = at + value.length;
+  }
+
+  const sentences: SentenceSpan[] = [];
+  for (const [first, last] of spans) {
+    let a = -1;
+    let b = -1;
+    for (let i = first; i <= last; i++) {
+      const k = ours[i]!;
+      if (k === -1) continue;
+      if (a === -1) a = k;
+      b = k;
+    }
+    if (a !== -1) sentences.push({ firstToken: a, lastToken: b + 1 });
+  }
+  return { tokens, sentences };
+}
+
+const personCache = new Map<string, boolean>();
+
+/**
+ * compromise's opinion on whether a short candidate string (a name in a speaker position) is a
+ * person's name. Asked of a few candidates per document, never of whole documents: `.people()`
+ * over a whole article costs ~55 ms (../shared/LIBRARIES.md).
+ */
+export function looksLikePerson(candidate: string): boolean {
+  let answer = personCache.get(candidate);
+  if (answer === undefined) {
+    answer = compromise(`${candidate} said.`).people().found as boolean;
+    if (personCache.size > 10_000) personCache.clear();
+    personCache.set(candidate, answer);
+  }
+  return answer;
+}
+
+const genderCache = new Map<string, 'male' | 'female' | 'unknown'>();
+
+/** compromise's first-name lists: `Donald` → male, `Angela` → female, `Sauli` → unknown. */
+export function firstNameGender(first: string): 'male' | 'female' | 'unknown' {
+  let answer = genderCache.get(first);
+  if (answer === undefined) {
+    const doc = compromise(first);
+    answer = doc.has('#MaleName') ? 'male' : doc.has('#FemaleName') ? 'female' : 'unknown';
+    if (genderCache.size > 10_000) genderCache.clear();
+    genderCache.set(first, answer);
+  }
+  return answer;
+}

@@ -1,0 +1,66 @@
+// Finds reporting verbs and phrases (said, told, according to, in a statement) from the lexicon, by form and lemma.
+import type { Cue, Doc, Token } from '../document.ts';
+import type { Lexicon } from '../lexicon.ts';
+
+// A form that is only ever a verb's past (`said`, `told`, `stressed`) is a cue whatever tag wink gave it;
+// a form shared with a noun (`claims`, `reports`, `comments`) needs wink to call it a verb.
+const PAST = /(?:ed|told|said|wrote|spoke|spoken|written)$/;
+
+export function findCues(doc: Doc, lexicon: Lexicon): void {
+  const cues: Cue[] = [];
+  const tokens = doc.tokens;
+  for (const sentence of doc.sentences) {
+    for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
+      const phrase = phraseAt(tokens, i, sentence.lastToken, lexicon);
+      if (phrase !== null) {
+        const last = tokens[i + phrase.words.length - 1]!;
+        cues.push({ start: tokens[i]!.start, end: last.end, value: doc.text.slice(tokens[i]!.start, last.end), lemma: phrase.lemma, cls: phrase.cls, token: i, form: 'phrase' });
+        i += phrase.words.length - 1;
+        continue;
+      }
+      const token = tokens[i]!;
+      const form = token.value.toLowerCase();
+      const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
+      if (verb && (token.pos === 'VERB' || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
+        cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
+        continue;
+      }
+      // `in a statement`, `in an interview`, `in a tweet`
+      const noun = lexicon.nouns.get(form);
+      const before = tokens[i - 2];
+      if (noun && i - 2 >= sentence.firstToken && /^(?:in|on|via)$/i.test(before!.value) && /^(?:a|an|the|his|her|their|its)$/i.test(tokens[i - 1]!.value)) {
+        cues.push({ start: before!.start, end: token.end, value: doc.text.slice(before!.start, token.end), lemma: noun.lemma, cls: noun.cls, token: i, form: 'noun' });
+      }
+    }
+  }
+  doc.cues = cues;
+}
+
+const byFirstWord = new WeakMap<Lexicon, Map<string, Lexicon['phrases'][number][]>>();
+
+/** Phrases indexed by first word (and its lemma), so each token costs one lookup, not one per phrase. */
+function phrasesStartingWith(lexicon: Lexicon, word: string) {
+  let index = byFirstWord.get(lexicon);
+  if (index === undefined) {
+    index = new Map();
+    for (const phrase of lexicon.phrases) {
+      const first = phrase.words[0]!;
+      index.set(first, [...(index.get(first) ?? []), phrase]);
+    }
+    byFirstWord.set(lexicon, index);
+  }
+  return index.get(word);
+}
+
+function phraseAt(tokens: readonly Token[], i: number, end: number, lexicon: Lexicon) {
+  const head = tokens[i]!;
+  const candidates = phrasesStartingWith(lexicon, head.value.toLowerCase()) ?? (head.pos === 'VERB' ? phrasesStartingWith(lexicon, head.lemma) : undefined);
+  for (const phrase of candidates ?? []) {
+    if (i + phrase.words.length > end) continue;
+    let ok = true;
+    // the first word may be inflected: `pointed out`, `made clear`
+    for (let k = 1; k < phrase.words.length && ok; k++) ok = tokens[i + k]!.value.toLowerCase() === phrase.words[k];
+    if (ok) return phrase;
+  }
+  return null;
+}

@@ -1,0 +1,164 @@
+// Finds who could be a speaker: names with their titles, nominal mentions (the Kremlin spokesman), groups and pronouns.
+import type { Doc, EntityKind, Mention, Token } from '../document.ts';
+import type { Lexicon } from '../lexicon.ts';
+
+const NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'di', 'du', 'dos', 'del', 'ibn']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.value);
+const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.value);
+const bare = (t: Token) => t.value.toLowerCase().replace(/\.$/, '');
+
+/**
+ * A token that can be part of a name: a proper noun, or a capitalised word wink did not call one —
+ * inside a run, or before a reporting verb (`Trump says`); a capitalised sentence start alone is not a name.
+ */
+function isNameToken(t: Token, next: Token | undefined, inRun: boolean, lexicon: Lexicon): boolean {
+  if (t.pos === 'PROPN') return !/^[\p{P}\p{S}]+$/u.test(t.value) && !lexicon.notNames.has(t.value.toLowerCase());
+  if (isInitial(t)) return true;
+  if (!isCapitalised(t) || lexicon.notNames.has(t.value.toLowerCase()) || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB')) return false;
+  return inRun || (next !== undefined && lexicon.verbs.has(next.value.toLowerCase()));
+}
+
+/** Length (in tokens) of the longest title, honorific or affiliation starting at token i. */
+function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: Lexicon): number {
+  for (let n = Math.min(4, end - i); n >= 1; n--) {
+    const words = tokens.slice(i, i + n).map(bare);
+    const joined = words.join(' ');
+    if (lexicon.titles.has(joined) || lexicon.affiliations.has(joined)) return n;
+    if (n === 1 && (lexicon.honorifics.has(tokens[i]!.value.toLowerCase()) || lexicon.honorifics.has(words[0]!))) return 1;
+  }
+  return 0;
+}
+
+function isOrganization(words: readonly string[], lexicon: Lexicon): boolean {
+  const joined = words.join(' ').toLowerCase();
+  const last = words[words.length - 1]?.toLowerCase() ?? '';
+  return lexicon.organizations.has(joined) || lexicon.organizations.has(joined.replace(/^the /, '')) || (words.length > 1 && lexicon.organizationHeads.has(last));
+}
+
+export function findMentions(doc: Doc, lexicon: Lexicon): void {
+  const mentions: Mention[] = [];
+  const tokens = doc.tokens;
+  const text = doc.text;
+  const push = (first: number, last: number, m: Omit<Mention, 'start' | 'end' | 'value' | 'entity'>) => {
+    const start = tokens[first]!.start;
+    const end = tokens[last - 1]!.end;
+    mentions.push({ start, end, value: doc.view.slice(start, end).replace(/\s+/g, ' '), entity: -1, ...m });
+  };
+
+  for (const sentence of doc.sentences) {
+    const end = sentence.lastToken;
+    for (let i = sentence.firstToken; i < end; i++) {
+      const t = tokens[i]!;
+      const lower = t.value.toLowerCase();
+
+      // he, she, they — and `He [Putin]`, the name an editor inserted
+      if (SPEAKER_PRONOUNS.has(lower) && (t.pos === 'PRON' || t.pos === 'X')) {
+        const pronoun = lexicon.pronouns.get(lower);
+        let last = i + 1;
+        let bracketed: string | undefined;
+        if (tokens[i + 1]?.value === '[') {
+          let close = i + 2;
+          while (close < end && close < i + 8 && tokens[close]!.value !== ']') close++;
+          if (tokens[close]?.value === ']' && close > i + 2) {
+            bracketed = text.slice(tokens[i + 2]!.start, tokens[close - 1]!.end);
+            last = close + 1;
+          }
+        }
+        const gender = pronoun?.gender === 'male' || pronoun?.gender === 'female' || pronoun?.gender === 'neuter' || pronoun?.gender === 'plural' ? pronoun.gender : 'unknown';
+        push(i, last, { kind: 'pronoun', name: null, title: null, entityKind: gender === 'plural' ? 'group' : gender === 'neuter' ? 'organization' : 'person', gender, ...(bracketed ? { bracketed } : {}) });
+        i = last - 1;
+        continue;
+      }
+
+      // A run of titles and name tokens: `Kremlin Spokesman Dmitry Peskov`, `US Secretary of State Rex Tillerson`.
+      const runStart = i;
+      let k = i;
+      let titleEnd = i;
+      // titles first
+      for (;;) {
+        const n = titleLength(tokens, k, end, lexicon);
+        if (n > 0) {
+          k += n;
+          titleEnd = k;
+          continue;
+        }
+        // `Secretary of State`: `of` between title words
+        if (k > i && tokens[k]?.value === 'of' && titleLength(tokens, k + 1, end, lexicon) > 0) {
+          k++;
+          continue;
+        }
+        break;
+      }
+      let nameEnd = titleEnd;
+      while (nameEnd < end) {
+        const n = tokens[nameEnd]!;
+        const inRun = nameEnd > runStart;
+        if (isNameToken(n, tokens[nameEnd + 1], inRun, lexicon)) nameEnd++;
+        else if (nameEnd > titleEnd && NAME_PARTICLES.has(n.value.toLowerCase()) && tokens[nameEnd + 1] && isNameToken(tokens[nameEnd + 1]!, tokens[nameEnd + 2], true, lexicon)) nameEnd++;
+        else break;
+      }
+      // A capitalised title word that wink took for a name (`President`) stays a title, not a name.
+      const nameTokens = tokens.slice(titleEnd, nameEnd);
+      const determiner = runStart > sentence.firstToken && DETERMINERS.has(tokens[runStart - 1]!.value.toLowerCase());
+
+      if (nameTokens.length > 0) {
+        const words = nameTokens.map((n) => n.value);
+        // `Mr.`, `Dr.` inside the run: an honorific, part of the title
+        const name = words.join(' ').replace(/\s+\./g, '.');
+        if (words.every((w) => lexicon.notNames.has(w.toLowerCase()))) {
+          i = nameEnd - 1;
+          continue;
+        }
+        const title = titleEnd > runStart ? text.slice(tokens[runStart]!.start, tokens[titleEnd - 1]!.end).replace(/\s+/g, ' ') : null;
+        // `Foreign Ministry`, `The Washington Post`: the whole run names an organisation
+        const runWords = tokens.slice(runStart, nameEnd).map((n) => n.value);
+        const org = isOrganization(determiner ? [tokens[runStart - 1]!.value, ...runWords] : runWords, lexicon) || isOrganization(runWords, lexicon) || isOrganization(words, lexicon);
+        const group = !org && lexicon.groups.has(words[words.length - 1]!.toLowerCase());
+        const kind: EntityKind = org ? 'organization' : group ? 'group' : 'person';
+        if (org) push(runStart, nameEnd, { kind: 'name', name: runWords.join(' '), title: null, entityKind: kind });
+        else push(runStart, nameEnd, { kind: 'name', name, title, entityKind: kind });
+        i = nameEnd - 1;
+        continue;
+      }
+
+      if (titleEnd > runStart) {
+        // Only titles and affiliations: an organisation (`the Kremlin`) or a nominal (`the Kremlin spokesman`).
+        let last = titleEnd;
+        const words = tokens.slice(runStart, last).map((n) => n.value);
+        // a plural group noun after the modifiers: `US and Russian officials`
+        if (isOrganization(words, lexicon) && (words.length === 1 || isCapitalised(tokens[last - 1]!))) {
+          push(runStart, last, { kind: 'name', name: words.join(' '), title: null, entityKind: 'organization' });
+        } else if (determiner || isCapitalised(tokens[runStart]!)) {
+          const head = tokens[last - 1]!;
+          if ((head.pos === 'NOUN' || head.pos === 'PROPN') && lexicon.titles.has(bare(head))) {
+            const from = determiner ? runStart - 1 : runStart;
+            push(from, last, { kind: 'nominal', name: null, title: text.slice(tokens[runStart]!.start, head.end).replace(/\s+/g, ' '), entityKind: 'person' });
+          }
+        }
+        i = last - 1;
+        continue;
+      }
+
+      // Groups: `officials`, `US and Russian officials`, `Wall Street analysts`, `a source`
+      if (lexicon.groups.has(lower) && t.pos === 'NOUN') {
+        let from = i;
+        while (from > sentence.firstToken) {
+          const p = tokens[from - 1]!;
+          if (p.pos === 'ADJ' || p.pos === 'PROPN' || (p.pos === 'CCONJ' && from - 2 >= sentence.firstToken && tokens[from - 2]!.pos !== 'PUNCT') || lexicon.affiliations.has(p.value.toLowerCase())) from--;
+          else break;
+        }
+        while (from < i && tokens[from]!.pos === 'CCONJ') from++;
+        push(from, i + 1, { kind: 'name', name: text.slice(tokens[from]!.start, t.end).replace(/\s+/g, ' '), title: null, entityKind: 'group' });
+        continue;
+      }
+
+      // Nominal organisations: `the newspaper`, `the ministry`
+      if (lexicon.organizationHeads.has(lower) && t.pos === 'NOUN' && i > sentence.firstToken && tokens[i - 1]!.value.toLowerCase() === 'the') {
+        push(i - 1, i + 1, { kind: 'nominal', name: null, title: t.value, entityKind: 'organization' });
+      }
+    }
+  }
+  doc.mentions = mentions;
+}

@@ -1,0 +1,454 @@
+// Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
+import type { Attribution, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
+import type { Lexicon } from '../lexicon.ts';
+import { sameName } from './06-resolve-entities.ts';
+
+/** Confidence of each sieve when its speaker is a name; a pronoun or nominal speaker lowers it. */
+export const SIEVES = {
+  'quote-then-speaker-cue': 0.95, // `"…," Peskov said` · `"…," said Peskov`
+  'speaker-cue-quote': 0.93, // `Trump wrote in a tweet: "…"` · `Trump says '…'`
+  'speaker-cue-that': 0.85, // `Peskov told reporters (that) …` · `Putin assured Trump that "…"`
+  'clause-then-speaker-cue': 0.8, // `…, Lavrov said.`
+  'according-to': 0.8, // `according to X, …` · `…, according to X.`
+  'participle-cue': 0.75, // `…, adding that "nothing will be done"`
+  'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
+  'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
+  unattributed: 0.2, // a quotation no sieve could attribute
+} as const;
+export type Sieve = keyof typeof SIEVES;
+
+const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
+const CLAUSE_END = /^[.!?;]$/;
+const OPENING_MARK = /^["“‘'«„`]+$/u;
+const CLOSING_MARK = /^["”’'»`]+$/u;
+
+interface Context {
+  readonly doc: Doc;
+  readonly lexicon: Lexicon;
+  readonly tokens: readonly Token[];
+  readonly mentionByStart: Map<number, Mention>;
+  readonly mentionByEnd: Map<number, Mention>;
+  readonly cueByToken: Map<number, Cue>;
+  readonly usedCues: Set<Cue>;
+  readonly usedQuotes: Set<QuoteSpan>;
+  readonly attributions: Attribution[];
+}
+
+/** Index of the first token starting at or after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function sentenceOf(doc: Doc, token: number) {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (token < s.firstToken) hi = mid - 1;
+    else if (token >= s.lastToken) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+/** The speaker mention a cue reports: before it (`Peskov later said`) or, inverted, right after it (`said Peskov`). */
+function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean } | null {
+  const { tokens } = ctx;
+  const first = tokenAt(tokens, cue.start);
+  if (cue.form === 'phrase' && cue.lemma === 'according to') {
+    const m = ctx.mentionByStart.get(tokens[first + 2]?.start ?? -1) ?? ctx.mentionByStart.get(tokens[first + 3]?.start ?? -1);
+    return m ? { mention: m, after: true } : null;
+  }
+  // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
+  let j = first - 1;
+  for (;;) {
+    if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos)) j--;
+    // `The US president, however, later clarified`
+    else if (j >= 2 && tokens[j]!.value === ',' && tokens[j - 1]!.pos === 'ADV' && tokens[j - 2]!.value === ',') j -= 3;
+    else break;
+  }
+  if (j >= 0) {
+    const m = ctx.mentionByEnd.get(tokens[j]!.end);
+    if (m) return { mention: m, after: false };
+    // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
+    if (tokens[j]!.value === ',') {
+      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
+        if (tokens[k]!.value === ',' || tokens[k]!.value === '(') {
+          const m2 = ctx.mentionByEnd.get(tokens[k - 1]?.end ?? -1);
+          if (m2) return { mention: m2, after: false };
+        }
+        if (CLAUSE_END.test(tokens[k]!.value) || CLOSING_MARK.test(tokens[k]!.value)) break;
+      }
+    }
+  }
+  // inverted: `"…," said Peskov`, `…, said the Kremlin spokesman`
+  const prev = tokens[first - 1];
+  if (!prev || prev.pos === 'PUNCT' || CLOSING_MARK.test(prev.value)) {
+    let k = first + 1;
+    while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
+    const m = ctx.mentionByStart.get(tokens[k]?.start ?? -1);
+    if (m) return { mention: m, after: true };
+  }
+  return null;
+}
+
+const reports = (cue: Cue) => cue.cls === 'speech' || cue.cls === 'writing';
+
+export function attribute(doc: Doc, lexicon: Lexicon): void {
+  const ctx: Context = {
+    doc,
+    lexicon,
+    tokens: doc.tokens,
+    mentionByStart: new Map(doc.mentions.map((m) => [m.start, m])),
+    mentionByEnd: new Map(doc.mentions.map((m) => [m.end, m])),
+    cueByToken: new Map(doc.cues.map((c) => [tokenAt(doc.tokens, c.start), c])),
+    usedCues: new Set(),
+    usedQuotes: new Set(),
+    attributions: [],
+  };
+  const outer = doc.quotes.filter((q) => q.depth === 0);
+
+  headlineDashSpeaker(ctx);
+  for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteThenSpeakerCue(ctx, q, outer);
+  for (const q of outer) if (!ctx.usedQuotes.has(q)) speakerCueQuote(ctx, q);
+  for (const cue of doc.cues) if (!ctx.usedCues.has(cue) && reports(cue)) reportedClause(ctx, cue, outer);
+  for (const cue of doc.cues) if (!ctx.usedCues.has(cue) && reports(cue)) participleCue(ctx, cue, outer);
+  quoteContinuesSpeaker(ctx, outer);
+  for (const q of outer) if (!ctx.usedQuotes.has(q)) unattributed(ctx, q);
+
+  ctx.attributions.sort((a, b) => a.start - b.start || a.end - b.end);
+  resolvePronouns(ctx);
+  doc.attributions = ctx.attributions;
+}
+
+function add(ctx: Context, a: Omit<Attribution, 'confidence'>, quotes: readonly QuoteSpan[] = []): void {
+  for (const q of quotes) ctx.usedQuotes.add(q);
+  if (a.cue) ctx.usedCues.add(a.cue);
+  const factor = a.mention === null ? 1 : a.mention.kind === 'name' ? 1 : a.mention.kind === 'nominal' ? 0.9 : 0.85;
+  ctx.attributions.push({ ...a, confidence: Math.round(SIEVES[a.sieve as Sieve] * factor * 100) / 100 });
+}
+
+/** `"…," Peskov said` · `"…," said Peskov` · `"We will win," he said, "and soon."` */
+function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSpan[]): void {
+  if (q.close === null) return;
+  const { tokens } = ctx;
+  let k = tokenAt(tokens, q.close.end);
+  while (k < tokens.length && (tokens[k]!.value === ',' || tokens[k]!.value === '—' || tokens[k]!.value === '–')) k++;
+  const blockEnd = blockAround(ctx.doc, q.close.start)?.end ?? q.close.end;
+  // a quote ending its sentence (`…tremendous.”`) is followed by the short form only: `Trump wrote on Twitter.`
+  const endsSentence = /[.!?]$/.test(ctx.doc.view.slice(q.start, q.end).trimEnd());
+  // the cue within the next few tokens: `Peskov said`, `he said`, `said Peskov`, `Trump wrote on Twitter`, `the Kremlin spokesman later said`
+  for (let c = k; c < Math.min(tokens.length, k + 8) && tokens[c]!.start < blockEnd; c++) {
+    const t = tokens[c]!;
+    if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
+    const cue = ctx.cueByToken.get(c);
+    if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun') continue;
+    // `Putin noted later that …` introduces a clause of its own
+    let next = tokenAt(tokens, cue.end);
+    while (next < tokens.length && tokens[next]!.pos === 'ADV') next++;
+    if (/^(?:that|to)$/i.test(tokens[next]?.value ?? '')) continue;
+    if (endsSentence) {
+      const sentence = sentenceOf(ctx.doc, c);
+      if (sentence && sentence.lastToken - c > 8) continue;
+    }
+    const speaker = speakerOf(ctx, cue);
+    if (!speaker) continue;
+    // the speaker sits between the quote and the cue, or right after the cue
+    if (!speaker.after && speaker.mention.start < q.close.end) continue;
+    let parts: Span[] = [...q.parts];
+    const used = [q];
+    // split quote: `"We will win," he said, "and soon."` — a comma after the attribution, then the rest
+    let after = tokenAt(tokens, Math.max(cue.end, speaker.mention.end));
+    while (after < tokens.length && (SKIPPABLE.has(tokens[after]!.pos) || tokens[after]!.pos === 'ADP' && false)) after++;
+    if (tokens[after]?.value === ',' || tokens[after]?.value === ':') {
+      const next = outer.find((o) => o.open.start >= tokens[after]!.end && o.open.start <= tokens[after]!.end + 2 && !ctx.usedQuotes.has(o));
+      if (next && /[,\p{L}\p{N}]$/u.test(ctx.doc.view.slice(q.start, q.end).trimEnd())) {
+        parts = [...parts, ...next.parts];
+        used.push(next);
+      }
+    }
+    const last = used[used.length - 1]!;
+    add(ctx, { start: q.start, end: last.end, parts, type: 'direct', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);
+    return;
+  }
+}
+
+/** `Trump wrote in a tweet: "…"` · `Peskov said: "…"` · `Trump says '…'` */
+function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
+  const { tokens } = ctx;
+  const open = tokenAt(tokens, q.open.start);
+  const sentence = sentenceOf(ctx.doc, open);
+  const from = Math.max(sentence?.firstToken ?? 0, open - 10);
+  for (let c = open - 1; c >= from; c--) {
+    const t = tokens[c]!;
+    if (t.value.toLowerCase() === 'that' || CLOSING_MARK.test(t.value)) return;
+    const cue = ctx.cueByToken.get(c);
+    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || cue.form === 'noun') continue;
+    // between the cue and the quote: nothing, or a few words ending in a colon or comma
+    const between = tokens.slice(tokenAt(tokens, cue.end), open);
+    const lastBetween = between[between.length - 1];
+    if (between.length > 0 && lastBetween!.value !== ':' && lastBetween!.value !== ',') return;
+    if (between.some((b) => b.pos === 'VERB' && !ctx.cueByToken.has(tokens.indexOf(b)))) return;
+    const speaker = speakerOf(ctx, cue);
+    if (!speaker) return;
+    add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, [q]);
+    return;
+  }
+}
+
+/** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
+function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[]): Span | null {
+  const { tokens, doc } = ctx;
+  let sentence = sentenceOf(doc, from);
+  if (!sentence) return null;
+  let end = sentence.lastToken;
+  for (let k = from + 1; k < end; k++) {
+    const t = tokens[k]!;
+    // `…, adding that`, `…, citing a ceasefire`, `…, saying`: a participle ends the clause (`…Russia,” citing`)
+    if (t.value !== ',') continue;
+    const mark = CLOSING_MARK.test(tokens[k + 1]?.value ?? '') ? 1 : 0;
+    const next = tokens[k + 1 + mark];
+    if (next && /ing$/i.test(next.value) && next.pos === 'VERB') {
+      end = k + 2 * mark;
+      break;
+    }
+  }
+  let start = tokens[from]!.start;
+  let stop = tokens[end - 1]!.end;
+  // a quotation that runs past wink's sentence break belongs to the clause
+  for (const q of outer) {
+    if (q.open.start < stop && (q.close?.end ?? q.end) > stop && q.open.start >= start) {
+      stop = q.close?.end ?? q.end;
+      const next = sentenceOf(doc, tokenAt(tokens, stop));
+      if (next && next !== sentence) {
+        sentence = next;
+        const tail = tokens.slice(tokenAt(tokens, stop), next.lastToken);
+        const cut = tail.findIndex((t) => t.value === ',' || CLAUSE_END.test(t.value));
+        if (cut > 0) stop = tail[cut - 1]!.end;
+      }
+    }
+  }
+  // drop the sentence's final punctuation, not a closing quotation mark
+  while (stop > start && /[\s.,;:!?]/.test(doc.view[stop - 1]!) && !insideQuote(outer, stop - 1)) stop--;
+  while (start < stop && /\s/.test(doc.view[start]!)) start++;
+  if (tokenAt(tokens, stop) - tokenAt(tokens, start) < 3) return null;
+  return { start, end: stop };
+}
+
+function insideQuote(outer: readonly QuoteSpan[], offset: number): boolean {
+  return outer.some((q) => q.start <= offset && offset < q.end);
+}
+
+function quotesWithin(outer: readonly QuoteSpan[], span: Span): QuoteSpan[] {
+  return outer.filter((q) => q.open.start >= span.start && (q.close?.end ?? q.end) <= span.end);
+}
+
+function typeOf(outer: readonly QuoteSpan[], span: Span): QuoteType {
+  return quotesWithin(outer, span).length > 0 ? 'mixed' : 'indirect';
+}
+
+/** Offsets covered by attributions so far: a reported clause must not claim a quote already attributed. */
+function overlapsAttribution(ctx: Context, span: Span): boolean {
+  return ctx.attributions.some((a) => a.start < span.end && span.start < a.end) || [...ctx.usedQuotes].some((q) => q.open.start < span.end && span.start < (q.close?.end ?? q.end));
+}
+
+/** `Peskov told reporters (that) …` · `…, Lavrov said.` · `according to X, …` */
+function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  const c = tokenAt(tokens, cue.start);
+  const sentence = sentenceOf(doc, c);
+  if (!sentence) return;
+  const speaker = speakerOf(ctx, cue);
+  if (!speaker) return;
+
+  if (cue.lemma === 'according to') {
+    const mentionEnd = tokenAt(tokens, speaker.mention.end);
+    // `According to X, …`
+    if (tokens[mentionEnd]?.value === ',' && c === sentence.firstToken) {
+      const span = clauseFrom(ctx, mentionEnd + 1, outer);
+      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'according-to' }, quotesWithin(outer, span));
+      return;
+    }
+    // `…, according to X.`
+    if (tokens[c - 1]?.value === ',') beforeComma(ctx, cue, speaker.mention, sentence.firstToken, c - 1, outer, 'according-to');
+    return;
+  }
+
+  // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
+  const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
+  if (lead > sentence.firstToken && tokens[lead]!.value === ',' && !/^(?:that|to)$/i.test(tokens[tokenAt(tokens, cue.end)]?.value ?? '')) {
+    beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+    return;
+  }
+  if (speaker.after) return;
+
+  // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: skip an object and adverbials to `that` or a clause
+  let k = tokenAt(tokens, cue.end);
+  const limit = Math.min(sentence.lastToken, k + 10);
+  let that = -1;
+  for (; k < limit; k++) {
+    const t = tokens[k]!;
+    if (t.value.toLowerCase() === 'that') {
+      that = k;
+      break;
+    }
+    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
+  }
+  let from = that + 1;
+  if (that === -1) {
+    // no `that`: the clause starts right after the cue (`Trump said he …`, `Trump says it is time …`) with a subject and a verb
+    from = tokenAt(tokens, cue.end);
+    if (ctx.mentionByStart.has(tokens[from]?.start ?? -1) && cue.lemma === 'tell') {
+      from = tokenAt(tokens, ctx.mentionByStart.get(tokens[from]!.start)!.end);
+    } else if (tokens[from]?.value.toLowerCase() === 'reporters' || tokens[from]?.value.toLowerCase() === 'journalists') from++;
+    const head = tokens[from];
+    if (!head || !/^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return;
+    const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 7)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+    if (verb === -1) return;
+  }
+  const span = clauseFrom(ctx, from, outer);
+  if (!span || overlapsAttribution(ctx, span)) return;
+  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
+}
+
+function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, comma: number, outer: readonly QuoteSpan[], sieve: Sieve): void {
+  const { tokens, doc } = ctx;
+  let start = tokens[first]!.start;
+  // a preceding attribution in the sentence (`Peskov said … and, Lavrov said, …`) or a dateline (`MOSCOW, July 10. /TASS/.`)
+  const stop = tokens[comma - 1]!.end;
+  if (stop - start < 10) return;
+  // content that is one whole quotation is a direct quote, attributed by the quote sieves
+  const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
+  if (whole) return;
+  while (start < stop && /\s/.test(doc.view[start]!)) start++;
+  const span = { start, end: stop };
+  if (overlapsAttribution(ctx, span)) return;
+  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention, sieve }, quotesWithin(outer, span));
+}
+
+/** `…, saying they had agreed to "create a working group"` · `…, adding that "nothing will be done"`: the main clause's speaker. */
+function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  const c = tokenAt(tokens, cue.start);
+  if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',') return;
+  // the attribution just before, in this sentence or the one the participle hangs on
+  const before = [...ctx.attributions].filter((a) => a.end <= cue.start && a.mention !== null).sort((a, b) => b.end - a.end)[0];
+  const sentence = sentenceOf(doc, c);
+  if (!before || !sentence || before.end < doc.sentences[Math.max(0, doc.sentences.indexOf(sentence) - 1)]!.start) return;
+  let from = c + 1;
+  if (tokens[from]?.value.toLowerCase() === 'that') from++;
+  const span = clauseFrom(ctx, from, outer);
+  if (!span || overlapsAttribution(ctx, span)) return;
+  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: before.mention, sieve: 'participle-cue' }, quotesWithin(outer, span));
+}
+
+/** `'Sanctions not discussed with Putin, until Ukrainian crisis resolved' – Trump`: a heading's speaker after a dash. */
+function headlineDashSpeaker(ctx: Context): void {
+  const { doc } = ctx;
+  for (const block of doc.blocks) {
+    if (block.kind !== 'title' && block.kind !== 'paragraph') continue;
+    const text = doc.view.slice(block.start, block.end);
+    const dash = /\s[–—-]\s*([^–—-]{2,40})$/u.exec(text);
+    if (!dash || /[.!?]["”’']?$/u.test(text.slice(0, dash.index).trim()) && block.kind !== 'title') continue;
+    const nameStart = block.start + dash.index + dash[0].length - dash[1]!.length;
+    const mention = doc.mentions.find((m) => m.start === nameStart && m.end <= block.end);
+    if (!mention || mention.kind !== 'name') continue;
+    let span: Span = { start: block.start, end: block.start + text.slice(0, dash.index).trimEnd().length };
+    const quote = doc.quotes.find((q) => q.depth === 0 && q.open.start === span.start && q.close?.end === span.end);
+    const type: QuoteType = quote ? 'direct' : 'indirect';
+    if (quote) span = { start: quote.start, end: quote.end };
+    add(ctx, { ...span, parts: [span], type, cue: null, mention, sieve: 'headline-dash-speaker' }, quote ? [quote] : []);
+  }
+}
+
+/** A quote-only paragraph, or a quote after an attributed one in its paragraph, continues that speaker. */
+function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[]): void {
+  const { doc } = ctx;
+  const blockOf = (offset: number) => doc.blocks.findIndex((b) => b.kind !== 'debris' && b.start <= offset && offset < b.end);
+  for (const q of outer) {
+    if (ctx.usedQuotes.has(q) || q.close === null) continue;
+    const block = blockOf(q.start);
+    const previous = [...ctx.attributions].filter((a) => a.end <= q.start && a.mention !== null && a.type === 'direct').sort((a, b) => b.end - a.end)[0];
+    if (!previous || block === -1) continue;
+    const previousBlock = blockOf(previous.start);
+    const b = doc.blocks[block]!;
+    const rest = doc.view.slice(b.start, q.open.start) + doc.view.slice(q.close.end, b.end);
+    const quoteOnly = !/[\p{L}\p{N}]/u.test(rest);
+    const contentBlocks = doc.blocks.map((x, i) => [x, i] as const).filter(([x]) => x.kind === 'paragraph').map(([, i]) => i);
+    const adjacent = contentBlocks.indexOf(block) - contentBlocks.indexOf(previousBlock) === 1;
+    // no other speaker in between: no name or cue between the previous attribution and this quote
+    const between = { start: previous.end, end: q.open.start };
+    const interrupted = doc.cues.some((c) => c.start >= between.start && c.end <= between.end && reports(c));
+    if (interrupted || !(previousBlock === block || (adjacent && quoteOnly))) continue;
+    if (wordCount(doc.view.slice(q.start, q.end)) < 3) continue;
+    add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'quote-continues-speaker' }, [q]);
+  }
+}
+
+function blockAround(doc: Doc, offset: number) {
+  return doc.blocks.find((b) => b.kind !== 'debris' && b.start <= offset && offset < b.end);
+}
+
+const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+
+/** A long quotation no sieve attributes is kept, speaker unknown; short ones are scare quotes and titles. */
+function unattributed(ctx: Context, q: QuoteSpan): void {
+  const text = ctx.doc.view.slice(q.start, q.end);
+  if (q.close === null || wordCount(text) < 5 || !/[.,!?…]$/u.test(text.trim())) return;
+  add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
+}
+
+/**
+ * A pronoun speaker is the most salient compatible entity: the one an editor named in brackets
+ * (`He [Putin]`), else the speaker of the quote before when compatible, else the last person
+ * mentioned outside quotations.
+ */
+function resolvePronouns(ctx: Context): void {
+  const { doc } = ctx;
+  const entities = doc.entities;
+  const outsideQuotes = (m: Mention) => !doc.quotes.some((q) => q.depth === 0 && q.start <= m.start && m.end <= q.end);
+  const fits = (e: Entity, m: Mention) => {
+    if (m.gender === 'plural') return e.kind === 'group' || e.kind === 'organization';
+    if (m.gender === 'neuter') return e.kind === 'organization';
+    return e.kind === 'person' && (e.gender === 'unknown' || e.gender === m.gender);
+  };
+  let previousSpeaker = -1;
+  let previousEnd = -1;
+  for (const a of ctx.attributions) {
+    const m = a.mention;
+    if (m && m.kind === 'pronoun' && m.entity === -1) {
+      let found = -1;
+      if (m.bracketed) found = entities.findIndex((e) => e.kind === 'person' && sameName(e.name.split(/\s+/), m.bracketed!.split(/\s+/)));
+      // the speaker of the quote before, if within the last few sentences
+      if (found === -1 && previousSpeaker !== -1 && fits(entities[previousSpeaker]!, m) && m.start - previousEnd < 600) found = previousSpeaker;
+      if (found === -1) {
+        for (let i = doc.mentions.length - 1; i >= 0; i--) {
+          const c = doc.mentions[i]!;
+          if (c.start >= m.start || c.entity === -1 || !outsideQuotes(c)) continue;
+          const e = entities[c.entity]!;
+          if (fits(e, m) && (e.kind !== 'person' || e.confirmed || e.titles.length > 0)) {
+            found = c.entity;
+            break;
+          }
+        }
+      }
+      if (found !== -1) {
+        m.entity = found;
+        const e = entities[found]!;
+        if (e.gender === 'unknown' && (m.gender === 'male' || m.gender === 'female')) e.gender = m.gender;
+      }
+    }
+    if (m && m.entity !== -1) {
+      previousSpeaker = m.entity;
+      previousEnd = a.end;
+    }
+  }
+}

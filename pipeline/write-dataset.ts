@@ -1,0 +1,111 @@
+// Writes the dataset atomically: rows stream into temporary files, renamed into place only when the run completes.
+import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { ErrorRecord } from './read-corpus.ts';
+import type { DocumentRecord, QuoteRecord } from './records.ts';
+import type { SpeakerRecord } from './speakers.ts';
+
+export const FILES = ['quotes.jsonl', 'quotes.csv', 'documents.jsonl', 'speakers.jsonl', 'errors.jsonl'] as const;
+
+const CSV_COLUMNS = [
+  'id', 'doc', 'type', 'text', 'start', 'end',
+  'cue_text', 'cue_lemma', 'cue_start', 'cue_end',
+  'speaker_name', 'speaker_mention', 'speaker_kind', 'speaker_start', 'speaker_end', 'speaker_title', 'speaker_id',
+  'sieve', 'confidence',
+] as const;
+
+/** RFC 4180: quote a field that holds a comma, quote or line break; double inner quotes. */
+function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvRow(q: QuoteRecord): string {
+  const c = q.cue;
+  const s = q.speaker;
+  return [q.id, q.doc, q.type, q.text, q.start, q.end, c?.text, c?.lemma, c?.start, c?.end, s?.name, s?.mention, s?.kind, s?.start, s?.end, s?.title, s?.id, q.sieve, q.confidence]
+    .map(csvField)
+    .join(',');
+}
+
+class Lines {
+  readonly #stream: WriteStream;
+  constructor(readonly path: string) {
+    this.#stream = createWriteStream(path, { encoding: 'utf8' });
+  }
+  async write(line: string): Promise<void> {
+    if (!this.#stream.write(line + '\n')) await once(this.#stream, 'drain');
+  }
+  async close(): Promise<void> {
+    this.#stream.end();
+    await once(this.#stream, 'finish');
+  }
+}
+
+/**
+ * The output folder's dataset. Nothing under the final names changes until `commit()`; an
+ * interrupted run leaves only `.tmp` files, which the next run overwrites.
+ */
+export class DatasetWriter {
+  readonly #dir: string;
+  readonly #tmp: string;
+  #quotes!: Lines;
+  #documents!: Lines;
+  #errors!: Lines;
+
+  constructor(dir: string) {
+    this.#dir = dir;
+    this.#tmp = join(dir, `.tmp-${process.pid}`);
+  }
+
+  async open(): Promise<void> {
+    await mkdir(this.#tmp, { recursive: true });
+    this.#quotes = new Lines(join(this.#tmp, 'quotes.partial.jsonl'));
+    this.#documents = new Lines(join(this.#tmp, 'documents.jsonl'));
+    this.#errors = new Lines(join(this.#tmp, 'errors.jsonl'));
+  }
+
+  async writeDocument(document: DocumentRecord, quotes: readonly QuoteRecord[]): Promise<void> {
+    await this.#documents.write(JSON.stringify(document));
+    for (const q of quotes) await this.#quotes.write(JSON.stringify(q));
+  }
+
+  async writeError(error: ErrorRecord): Promise<void> {
+    await this.#errors.write(JSON.stringify(error));
+  }
+
+  /**
+   * Adds corpus speaker ids and names to the quotes (known only once every document is read), writes
+   * the CSV and speakers.jsonl, then renames every file into place.
+   */
+  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined): Promise<void> {
+    await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
+    const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
+    const csv = new Lines(join(this.#tmp, 'quotes.csv'));
+    await csv.write(CSV_COLUMNS.join(','));
+    const lines = createInterface({ input: createReadStream(this.#quotes.path, { encoding: 'utf8' }), crlfDelay: Infinity });
+    for await (const line of lines) {
+      if (line === '') continue;
+      const q = JSON.parse(line) as QuoteRecord;
+      const entity = q.speaker ? lookup(q.doc, q.speaker.name) : undefined;
+      const record: QuoteRecord = entity && q.speaker ? { ...q, speaker: { ...q.speaker, name: entity.name, id: entity.id } } : q;
+      await quotes.write(JSON.stringify(record));
+      await csv.write(csvRow(record));
+    }
+    await Promise.all([quotes.close(), csv.close()]);
+    const speakerLines = new Lines(join(this.#tmp, 'speakers.jsonl'));
+    for (const s of speakers) await speakerLines.write(JSON.stringify(s));
+    await speakerLines.close();
+    for (const file of FILES) await rename(join(this.#tmp, file), join(this.#dir, file));
+    await rm(this.#tmp, { recursive: true, force: true });
+  }
+
+  /** Removes the temporary files of a run that failed; the previous dataset stays as it was. */
+  async abort(): Promise<void> {
+    await rm(this.#tmp, { recursive: true, force: true });
+  }
+}

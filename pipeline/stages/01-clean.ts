@@ -255,7 +255,7 @@ export function clean(doc: Doc): void {
   for (let i = bodyEnd + 1; i < paragraphs.length; i++) allDebris(paragraphs[i]!, 'boilerplate');
 
   // Dateline at the head of the body: `MOSCOW, July 10. /TASS/.`
-  const firstBody = blocks.find((b) => b.kind === 'paragraph');
+  const firstBody = blocks.find((b) => b.reason === 'paragraph');
   if (firstBody && doc.outlet === null) {
     const head = text.slice(firstBody.start, Math.min(firstBody.end, firstBody.start + 120));
     const agency = /^[^\n]{0,40}?(?:^|\s)[/(]([\p{Lu}][\p{L} ]{1,20})[/)]/u.exec(head);

@@ -71,8 +71,8 @@ export interface Mention extends Span {
   /** The title or role part (`Kremlin Spokesman`), or null. */
   readonly title: string | null;
   readonly entityKind: EntityKind;
-  /** For pronouns: `male`, `female`, `neuter` or `plural`. */
-  readonly gender?: 'male' | 'female' | 'neuter' | 'plural' | 'unknown';
+  /** For pronouns: `male`, `female`, `neuter`, `plural`, or `first` (I, we: the writer outside quotations). */
+  readonly gender?: 'male' | 'female' | 'neuter' | 'plural' | 'first' | 'unknown';
   /** Index into `doc.entities`, set by entity resolution; -1 while unresolved. */
   entity: number;
   /** A bracketed insertion naming who is meant: `He [Putin]`. */

@@ -21,7 +21,9 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       const token = tokens[i]!;
       const form = token.value.toLowerCase();
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
-      if (verb && (token.pos === 'VERB' || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
+      // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
+      const afterSubject = i > sentence.firstToken && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'PRON');
+      if (verb && (token.pos === 'VERB' || afterSubject || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
         continue;
       }

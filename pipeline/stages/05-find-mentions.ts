@@ -4,7 +4,7 @@ import type { Lexicon } from '../lexicon.ts';
 
 const NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'di', 'du', 'dos', 'del', 'ibn']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
-const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it']);
+const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.value);
 const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.value);
 const bare = (t: Token) => t.value.toLowerCase().replace(/\.$/, '');
@@ -66,7 +66,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
             last = close + 1;
           }
         }
-        const gender = pronoun?.gender === 'male' || pronoun?.gender === 'female' || pronoun?.gender === 'neuter' || pronoun?.gender === 'plural' ? pronoun.gender : 'unknown';
+        const gender = pronoun?.gender === 'male' || pronoun?.gender === 'female' || pronoun?.gender === 'neuter' || pronoun?.gender === 'plural' || pronoun?.gender === 'first' ? pronoun.gender : 'unknown';
         push(i, last, { kind: 'pronoun', name: null, title: null, entityKind: gender === 'plural' ? 'group' : gender === 'neuter' ? 'organization' : 'person', gender, ...(bracketed ? { bracketed } : {}) });
         i = last - 1;
         continue;
@@ -146,7 +146,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         let from = i;
         while (from > sentence.firstToken) {
           const p = tokens[from - 1]!;
-          if (p.pos === 'ADJ' || p.pos === 'PROPN' || (p.pos === 'CCONJ' && from - 2 >= sentence.firstToken && tokens[from - 2]!.pos !== 'PUNCT') || lexicon.affiliations.has(p.value.toLowerCase())) from--;
+          if (p.pos === 'ADJ' || p.pos === 'PROPN' || p.pos === 'NOUN' || p.pos === 'NUM' || (p.pos === 'CCONJ' && from - 2 >= sentence.firstToken && tokens[from - 2]!.pos !== 'PUNCT') || lexicon.affiliations.has(p.value.toLowerCase())) from--;
           else break;
         }
         while (from < i && tokens[from]!.pos === 'CCONJ') from++;

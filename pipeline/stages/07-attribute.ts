@@ -76,7 +76,7 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     else break;
   }
   if (j >= 0) {
-    const m = ctx.mentionByEnd.get(tokens[j]!.end);
+    const m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
     if (m) return { mention: m, after: false };
     // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
     if (tokens[j]!.value === ',') {
@@ -92,12 +92,43 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   // inverted: `"…," said Peskov`, `…, said the Kremlin spokesman`
   const prev = tokens[first - 1];
   if (!prev || prev.pos === 'PUNCT' || CLOSING_MARK.test(prev.value)) {
-    let k = first + 1;
+    let k = tokenAt(tokens, cue.end);
     while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
-    const m = ctx.mentionByStart.get(tokens[k]?.start ?? -1);
+    const m = ctx.mentionByStart.get(tokens[k]?.start ?? -1) ?? nounPhraseStartingAt(ctx, k);
     if (m) return { mention: m, after: true };
   }
   return null;
+}
+
+const NP_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
+
+/** A speaker the mention finder did not know (`one former GOP leadership aide`, `several Clinton supporters`): the noun phrase itself. */
+function nounPhrase(ctx: Context, from: number, to: number): Mention | null {
+  const { tokens } = ctx;
+  const head = tokens[to - 1]!;
+  if (to - from > 8 || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
+  const start = tokens[from]!.start;
+  const value = ctx.doc.view.slice(start, head.end).replace(/\s+/g, ' ');
+  const plural = head.pos === 'NOUN' && /s$/i.test(head.value) && head.lemma !== head.value.toLowerCase();
+  return { start, end: head.end, kind: 'nominal', value, name: null, title: value.replace(/^(?:the|a|an)\s+/i, ''), entityKind: plural ? 'group' : 'person', entity: -1 };
+}
+
+function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
+  const { tokens } = ctx;
+  if (!(tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'PROPN')) return null;
+  let from = j;
+  while (from > 0 && NP_INNER.has(tokens[from - 1]!.pos) && j - from < 7) {
+    from--;
+    if (tokens[from]!.pos === 'DET') break;
+  }
+  return nounPhrase(ctx, from, j + 1);
+}
+
+function nounPhraseStartingAt(ctx: Context, k: number): Mention | null {
+  const { tokens } = ctx;
+  let to = k;
+  while (to < tokens.length && NP_INNER.has(tokens[to]!.pos) && to - k < 8 && (to === k || tokens[to]!.pos !== 'DET')) to++;
+  return to > k ? nounPhrase(ctx, k, to) : null;
 }
 
 const reports = (cue: Cue) => cue.cls === 'speech' || cue.cls === 'writing';
@@ -119,8 +150,11 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   headlineDashSpeaker(ctx);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteThenSpeakerCue(ctx, q, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) speakerCueQuote(ctx, q);
-  for (const cue of doc.cues) if (!ctx.usedCues.has(cue) && reports(cue)) reportedClause(ctx, cue, outer);
-  for (const cue of doc.cues) if (!ctx.usedCues.has(cue) && reports(cue)) participleCue(ctx, cue, outer);
+  quotesContinueAttribution(ctx, outer);
+  // a cue inside a quotation is the quoted speaker's words, not the article's attribution
+  const cues = doc.cues.filter((c) => reports(c) && !insideQuote(outer, c.start));
+  for (const cue of cues) if (!ctx.usedCues.has(cue)) reportedClause(ctx, cue, outer);
+  for (const cue of cues) if (!ctx.usedCues.has(cue)) participleCue(ctx, cue, outer);
   quoteContinuesSpeaker(ctx, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) unattributed(ctx, q);
 
@@ -150,7 +184,7 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     const t = tokens[c]!;
     if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
     const cue = ctx.cueByToken.get(c);
-    if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun') continue;
+    if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun' || !reports(cue)) continue;
     // `Putin noted later that …` introduces a clause of its own
     let next = tokenAt(tokens, cue.end);
     while (next < tokens.length && tokens[next]!.pos === 'ADV') next++;
@@ -176,6 +210,14 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
       }
     }
     const last = used[used.length - 1]!;
+    // `Rubio "apologized numerous times on this show," Hannity said.`: words before the quote make it mixed
+    const sentence = sentenceOf(ctx.doc, tokenAt(tokens, q.open.start));
+    const lead = sentence ? ctx.doc.view.slice(sentence.start, q.open.start) : '';
+    if (sentence && used.length === 1 && /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) {
+      const span = { start: sentence.start, end: q.close.end };
+      add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);
+      return;
+    }
     add(ctx, { start: q.start, end: last.end, parts, type: 'direct', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);
     return;
   }
@@ -366,6 +408,36 @@ function headlineDashSpeaker(ctx: Context): void {
     const type: QuoteType = quote ? 'direct' : 'indirect';
     if (quote) span = { start: quote.start, end: quote.end };
     add(ctx, { ...span, parts: [span], type, cue: null, mention, sieve: 'headline-dash-speaker' }, quote ? [quote] : []);
+  }
+}
+
+/**
+ * `“A,” Barkley said. “B.”` — quotations that follow an attributed one, with nothing but its
+ * attribution between, are the same speaker's: one attribution of several parts (as PolNeAR
+ * labels them), running on into a next paragraph that opens with a quotation.
+ */
+function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): void {
+  const { doc, tokens } = ctx;
+  const byOpen = new Map(outer.map((q) => [q.open.start, q]));
+  for (let i = 0; i < ctx.attributions.length; i++) {
+    let a = ctx.attributions[i]!;
+    if (a.type !== 'direct' || a.mention === null) continue;
+    for (;;) {
+      // the end of the attribution's sentence: after `Barkley said` or the closing mark
+      let at = Math.max(a.end, a.cue?.end ?? 0, a.mention!.end);
+      const t = tokenAt(tokens, at);
+      const sentence = sentenceOf(doc, t) ?? sentenceOf(doc, t - 1);
+      if (sentence && sentence.end > at && !/[“"‘«]/u.test(doc.view.slice(at, sentence.end))) at = sentence.end;
+      while (at < doc.view.length && /[\s.,;:!?”’"']/u.test(doc.view[at]!) && !byOpen.has(at)) at++;
+      const next = byOpen.get(at);
+      if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
+      // the next quotation is followed by an attribution of its own: not a continuation
+      const after = tokenAt(tokens, next.close.end);
+      if (tokens.slice(after, after + 4).some((x) => ctx.cueByToken.has(tokens.indexOf(x)))) break;
+      ctx.usedQuotes.add(next);
+      a = { ...a, end: next.end, parts: [...a.parts, ...next.parts] };
+      ctx.attributions[i] = a;
+    }
   }
 }
 

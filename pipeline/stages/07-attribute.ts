@@ -324,41 +324,37 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     return;
   }
 
-  // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
-  const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
-  if (lead > sentence.firstToken && tokens[lead]!.value === ',' && !/^(?:that|to)$/i.test(tokens[tokenAt(tokens, cue.end)]?.value ?? '')) {
-    beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+  // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: the clause after the cue
+  const from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
+  if (from !== -1) {
+    const span = clauseFrom(ctx, from, outer);
+    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
     return;
   }
-  if (speaker.after) return;
+  // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
+  const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
+  if (lead > sentence.firstToken && tokens[lead]!.value === ',') beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+}
 
-  // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: skip an object and adverbials to `that` or a clause
+/** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
+function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
+  const { tokens } = ctx;
   let k = tokenAt(tokens, cue.end);
   const limit = Math.min(sentence.lastToken, k + 10);
-  let that = -1;
   for (; k < limit; k++) {
     const t = tokens[k]!;
-    if (t.value.toLowerCase() === 'that') {
-      that = k;
-      break;
-    }
-    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
+    if (t.value.toLowerCase() === 'that') return k + 1;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':' || t.value === ',') break;
   }
-  let from = that + 1;
-  if (that === -1) {
-    // no `that`: the clause starts right after the cue (`Trump said he …`, `Trump says it is time …`) with a subject and a verb
-    from = tokenAt(tokens, cue.end);
-    if (ctx.mentionByStart.has(tokens[from]?.start ?? -1) && cue.lemma === 'tell') {
-      from = tokenAt(tokens, ctx.mentionByStart.get(tokens[from]!.start)!.end);
-    } else if (tokens[from]?.value.toLowerCase() === 'reporters' || tokens[from]?.value.toLowerCase() === 'journalists') from++;
-    const head = tokens[from];
-    if (!head || !/^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return;
-    const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 7)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
-    if (verb === -1) return;
-  }
-  const span = clauseFrom(ctx, from, outer);
-  if (!span || overlapsAttribution(ctx, span)) return;
-  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
+  // no `that`: the clause starts right after the cue (`Trump said he …`, `Trump says it is time …`) with a subject and a verb
+  let from = tokenAt(tokens, cue.end);
+  if (ctx.mentionByStart.has(tokens[from]?.start ?? -1) && cue.lemma === 'tell') {
+    from = tokenAt(tokens, ctx.mentionByStart.get(tokens[from]!.start)!.end);
+  } else if (/^(?:reporters|journalists)$/i.test(tokens[from]?.value ?? '')) from++;
+  const head = tokens[from];
+  if (!head || !/^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(head.pos) || (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say')) return -1;
+  const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 7)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  return verb === -1 ? -1 : from;
 }
 
 function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, comma: number, outer: readonly QuoteSpan[], sieve: Sieve): void {
@@ -370,6 +366,11 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
   const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
   if (whole) return;
+  // `On Twitter, Jeb Bush called …`, `Speaking in Salem, Trump said …`: an introductory phrase, not a reported clause
+  const lead = tokens.slice(first, comma);
+  const opener = lead.find((t) => !OPENING_MARK.test(t.value));
+  if (!opener || /^(?:ADP|SCONJ|ADV|CCONJ)$/.test(opener.pos) || /ing$/i.test(opener.value)) return;
+  if (!lead.some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX')) return;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
   const span = { start, end: stop };
   if (overlapsAttribution(ctx, span)) return;

@@ -71,6 +71,13 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   let j = first - 1;
   for (;;) {
     if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos)) j--;
+    // `Sen. Bernie Sanders (I-Vt.) said`
+    else if (j >= 0 && tokens[j]!.value === ')') {
+      let open = j - 1;
+      while (open > j - 10 && open >= 0 && tokens[open]!.value !== '(') open--;
+      if (open < 0 || tokens[open]!.value !== '(') break;
+      j = open - 1;
+    }
     // `The US president, however, later clarified`
     else if (j >= 2 && tokens[j]!.value === ',' && tokens[j - 1]!.pos === 'ADV' && tokens[j - 2]!.value === ',') j -= 3;
     else break;
@@ -346,14 +353,29 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     if (t.value.toLowerCase() === 'that') return k + 1;
     if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':' || t.value === ',') break;
   }
-  // no `that`: the clause starts right after the cue (`Trump said he …`, `Trump says it is time …`) with a subject and a verb
+  // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and
+  // adverbials (`said on Friday he met …`, `said Tuesday`), with a subject and a verb
   let from = tokenAt(tokens, cue.end);
-  if (ctx.mentionByStart.has(tokens[from]?.start ?? -1) && cue.lemma === 'tell') {
-    from = tokenAt(tokens, ctx.mentionByStart.get(tokens[from]!.start)!.end);
-  } else if (/^(?:reporters|journalists)$/i.test(tokens[from]?.value ?? '')) from++;
+  const object = ctx.mentionByStart.get(tokens[from]?.start ?? -1);
+  if (object && cue.lemma === 'tell') from = tokenAt(tokens, object.end);
+  else if (/^(?:reporters|journalists)$/i.test(tokens[from]?.value ?? '')) from++;
+  for (let guard = 0; guard < 4 && from < sentence.lastToken; guard++) {
+    const t = tokens[from]!;
+    if (t.pos === 'ADV' && !/^(?:none|so|not)$/i.test(t.value)) from++;
+    else if (ctx.lexicon.notNames.has(t.value.toLowerCase()) && t.pos === 'PROPN') from++;
+    else if (t.pos === 'ADP') {
+      let k = from + 1;
+      while (k < sentence.lastToken && k - from <= 8 && /^(?:DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[k]!.pos)) k++;
+      if (k === from + 1) return -1;
+      from = k;
+      if (tokens[from]?.value === ',') from++;
+    } else break;
+  }
   const head = tokens[from];
-  if (!head || !/^(?:PRON|DET|PROPN|NOUN|NUM|ADJ)$/.test(head.pos) || (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say')) return -1;
-  const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 7)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || /^(?:so|yes|no|that)$/i.test(head.value)) return -1;
+  if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
+  if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
+  const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 8)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   return verb === -1 ? -1 : from;
 }
 

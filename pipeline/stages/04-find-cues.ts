@@ -20,6 +20,8 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       }
       const token = tokens[i]!;
       const form = token.value.toLowerCase();
+      // `the New York State Republican Party`, `Mike Pence Calls for …`: a capital mid-sentence is a name or a title-case headline
+      if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value)) continue;
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
       const afterSubject = i > sentence.firstToken && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'PRON');

@@ -83,7 +83,12 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     else break;
   }
   if (j >= 0) {
-    const m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
+    let m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
+    // `Trump at the time said`: the subject stands before a prepositional phrase
+    if (m && m.kind === 'nominal' && m.entity === -1 && !ctx.doc.mentions.includes(m)) {
+      const p = tokenAt(tokens, m.start) - 1;
+      if (p > 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]!.end) ?? m;
+    }
     if (m) return { mention: m, after: false };
     // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
     if (tokens[j]!.value === ',') {
@@ -192,10 +197,10 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
     const cue = ctx.cueByToken.get(c);
     if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun' || !reports(cue)) continue;
-    // `Putin noted later that …` introduces a clause of its own
+    // `Putin noted later that …` introduces a clause of its own; `Trump added to People` does not
     let next = tokenAt(tokens, cue.end);
     while (next < tokens.length && tokens[next]!.pos === 'ADV') next++;
-    if (/^(?:that|to)$/i.test(tokens[next]?.value ?? '')) continue;
+    if (/^that$/i.test(tokens[next]?.value ?? '') || (/^to$/i.test(tokens[next]?.value ?? '') && tokens[next + 1]?.pos === 'VERB')) continue;
     if (endsSentence) {
       const sentence = sentenceOf(ctx.doc, c);
       if (sentence && sentence.lastToken - c > 8) continue;
@@ -220,6 +225,9 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     // `Rubio "apologized numerous times on this show," Hannity said.`: words before the quote make it mixed
     const sentence = sentenceOf(ctx.doc, tokenAt(tokens, q.open.start));
     const lead = sentence ? ctx.doc.view.slice(sentence.start, q.open.start) : '';
+    // …unless those words have a reporting verb of their own (`Morris says the campaign will "compete"`): a reported clause
+    const leadCue = sentence && [...ctx.cueByToken].some(([i, c]) => i >= sentence.firstToken && c.end <= q.open.start && reports(c));
+    if (leadCue) return;
     if (sentence && used.length === 1 && /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) {
       const span = { start: sentence.start, end: q.close.end };
       add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);

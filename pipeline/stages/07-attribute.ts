@@ -346,6 +346,20 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
     return;
   }
+  // `Rubio called the statement “offensive and outlandish.”`, `is pledging to “win many hundreds of delegates”`:
+  // the cue's object holds quoted words, a mixed quote
+  if (!speaker.after) {
+    const start = tokenAt(tokens, cue.end);
+    for (let k = start; k < Math.min(sentence.lastToken, start + 12); k++) {
+      const t = tokens[k]!;
+      if (CLAUSE_END.test(t.value) || (t.pos === 'VERB' && k > start && !/^(?:to)$/i.test(tokens[k - 1]!.value))) break;
+      if (OPENING_MARK.test(t.value) && outer.some((q) => q.open.start === t.start)) {
+        const span = clauseFrom(ctx, start, outer);
+        if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
+        return;
+      }
+    }
+  }
   // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
   const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
   if (lead > sentence.firstToken && tokens[lead]!.value === ',') beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
@@ -355,11 +369,12 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
 function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
   const { tokens } = ctx;
   let k = tokenAt(tokens, cue.end);
-  const limit = Math.min(sentence.lastToken, k + 10);
+  // `told a town hall in Salem, New Hampshire on Monday that …`
+  const limit = Math.min(sentence.lastToken, k + 15);
   for (; k < limit; k++) {
     const t = tokens[k]!;
     if (t.value.toLowerCase() === 'that') return k + 1;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':' || t.value === ',') break;
+    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and
   // adverbials (`said on Friday he met …`, `said Tuesday`), with a subject and a verb

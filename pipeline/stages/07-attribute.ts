@@ -10,6 +10,7 @@ export const SIEVES = {
   'speaker-cue-that': 0.85, // `Peskov told reporters (that) …` · `Putin assured Trump that "…"`
   'clause-then-speaker-cue': 0.8, // `…, Lavrov said.`
   'according-to': 0.8, // `according to X, …` · `…, according to X.`
+  'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
   'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
@@ -65,7 +66,12 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   const first = tokenAt(tokens, cue.start);
   if (cue.form === 'phrase' && cue.lemma === 'according to') {
     const m = ctx.mentionByStart.get(tokens[first + 2]?.start ?? -1) ?? ctx.mentionByStart.get(tokens[first + 3]?.start ?? -1);
-    return m ? { mention: m, after: true } : null;
+    if (m) return { mention: m, after: true };
+    // `according to early results of exit polls conducted for the Associated Press,`: the source runs to the comma
+    let end = first + 2;
+    while (end < tokens.length && end - first < 30 && !/^[,.;:!?]$/.test(tokens[end]!.value) && !OPENING_MARK.test(tokens[end]!.value)) end++;
+    const source = end > first + 2 ? nounPhrase(ctx, first + 2, end, 30) : null;
+    return source ? { mention: source, after: true } : null;
   }
   // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
   let j = first - 1;
@@ -115,10 +121,10 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
 const NP_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 
 /** A speaker the mention finder did not know (`one former GOP leadership aide`, `several Clinton supporters`): the noun phrase itself. */
-function nounPhrase(ctx: Context, from: number, to: number): Mention | null {
+function nounPhrase(ctx: Context, from: number, to: number, longest = 8): Mention | null {
   const { tokens } = ctx;
   const head = tokens[to - 1]!;
-  if (to - from > 8 || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
+  if (to - from > longest || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
   const start = tokens[from]!.start;
   const value = ctx.doc.view.slice(start, head.end).replace(/\s+/g, ' ');
   const plural = head.pos === 'NOUN' && /s$/i.test(head.value) && head.lemma !== head.value.toLowerCase();
@@ -262,7 +268,7 @@ function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
 }
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
-function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[]): Span | null {
+function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3): Span | null {
   const { tokens, doc } = ctx;
   let sentence = sentenceOf(doc, from);
   if (!sentence) return null;
@@ -296,7 +302,7 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[]): Sp
   // drop the sentence's final punctuation, not a closing quotation mark
   while (stop > start && /[\s.,;:!?]/.test(doc.view[stop - 1]!) && !insideQuote(outer, stop - 1)) stop--;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
-  if (tokenAt(tokens, stop) - tokenAt(tokens, start) < 3) return null;
+  if (tokenAt(tokens, stop) - tokenAt(tokens, start) < minTokens) return null;
   return { start, end: stop };
 }
 
@@ -362,8 +368,23 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   }
   // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
   const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
-  if (lead > sentence.firstToken && tokens[lead]!.value === ',') beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+  if (lead > sentence.firstToken && tokens[lead]!.value === ',') {
+    beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+    return;
+  }
+  // `Clinton attacked Trump`, `called for a special prosecutor`, `talked about the wall`: what was said is the object
+  if (!speaker.after && !SAY_ONLY.has(cue.lemma)) {
+    let k = tokenAt(tokens, cue.end);
+    if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
+    const head = tokens[k];
+    if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
+    const span = clauseFrom(ctx, k, outer, 2);
+    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
+  }
 }
+
+/** Verbs whose content is a clause, never a bare object: `said so`, `told him`, `added a line`. */
+const SAY_ONLY = new Set(['say', 'tell', 'add', 'write', 'tweet', 'post', 'speak', 'talk', 'ask', 'answer', 'reply', 'respond', 'comment', 'note', 'state', 'explain']);
 
 /** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
 function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {

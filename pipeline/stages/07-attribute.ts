@@ -273,8 +273,22 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   let sentence = sentenceOf(doc, from);
   if (!sentence) return null;
   let end = sentence.lastToken;
+  // `While Ramos said that A, he appears …`: a clause reported inside a subordinate clause ends at its comma
+  const opener = tokens[sentence.firstToken]!;
+  const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   for (let k = from + 1; k < end; k++) {
     const t = tokens[k]!;
+    if (t.value === ',' && !insideQuote(outer, t.start)) {
+      if (subordinate && sentence.firstToken < from) {
+        end = k;
+        break;
+      }
+      // `…, who was his chief of staff`, `…, a swipe at …`, `…, although …`: an appositive or another clause
+      if (k - from >= 3 && CLAUSE_BREAK.test(tokens[k + 1]?.value ?? '')) {
+        end = k;
+        break;
+      }
+    }
     // `…, adding that`, `…, citing a ceasefire`, `…, saying`: a participle ends the clause (`…Russia,” citing`)
     if (t.value !== ',') continue;
     const mark = CLOSING_MARK.test(tokens[k + 1]?.value ?? '') ? 1 : 0;
@@ -290,6 +304,8 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   for (const q of outer) {
     if (q.open.start < stop && (q.close?.end ?? q.end) > stop && q.open.start >= start) {
       stop = q.close?.end ?? q.end;
+      // `…recruit more radical jihadists.”` ends its sentence inside the marks
+      if (/[.!?]$/.test(doc.view.slice(q.start, q.end).trimEnd())) continue;
       const next = sentenceOf(doc, tokenAt(tokens, stop));
       if (next && next !== sentence) {
         sentence = next;
@@ -383,6 +399,9 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   }
 }
 
+const SUBORDINATORS = /^(?:while|although|though|whereas|after|before|as|when|whenever|if|because|since|once|until|unless|having)$/i;
+const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though|while|whereas|because|since|including|even)$/i;
+
 /** Verbs whose content is a clause, never a bare object: `said so`, `told him`, `added a line`. */
 const SAY_ONLY = new Set(['say', 'tell', 'add', 'write', 'tweet', 'post', 'speak', 'talk', 'ask', 'answer', 'reply', 'respond', 'comment', 'note', 'state', 'explain']);
 
@@ -395,7 +414,8 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   for (; k < limit; k++) {
     const t = tokens[k]!;
     if (t.value.toLowerCase() === 'that') return k + 1;
-    if (t.pos === 'VERB' || t.pos === 'AUX' || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
+    // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name
+    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value)) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and
   // adverbials (`said on Friday he met …`, `said Tuesday`), with a subject and a verb
@@ -403,6 +423,12 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   const object = ctx.mentionByStart.get(tokens[from]?.start ?? -1);
   if (object && cue.lemma === 'tell') from = tokenAt(tokens, object.end);
   else if (/^(?:reporters|journalists)$/i.test(tokens[from]?.value ?? '')) from++;
+  else if (cue.lemma === 'tell') {
+    // `tells the crowd, he’s been known …`: an object noun phrase, then the clause
+    let k = from;
+    while (k < sentence.lastToken && k - from < 6 && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[k]!.pos)) k++;
+    if (k > from && tokens[k - 1]!.pos !== 'DET') from = tokens[k]?.value === ',' ? k + 1 : k;
+  }
   for (let guard = 0; guard < 4 && from < sentence.lastToken; guard++) {
     const t = tokens[from]!;
     if (t.pos === 'ADV' && !/^(?:none|so|not)$/i.test(t.value)) from++;
@@ -500,7 +526,12 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
-      if (tokens.slice(after, after + 4).some((x) => ctx.cueByToken.has(tokens.indexOf(x)))) break;
+      const blockEnd = blockAround(doc, next.close.start)?.end ?? next.close.end;
+      let own = false;
+      for (let k = after; k < after + 6 && k < tokens.length && tokens[k]!.start < blockEnd && !CLAUSE_END.test(tokens[k]!.value) && !OPENING_MARK.test(tokens[k]!.value); k++) {
+        if (ctx.cueByToken.has(k)) own = true;
+      }
+      if (own) break;
       ctx.usedQuotes.add(next);
       a = { ...a, end: next.end, parts: [...a.parts, ...next.parts] };
       ctx.attributions[i] = a;

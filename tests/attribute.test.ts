@@ -1,0 +1,81 @@
+// Attribution sieves, one row per pattern: the type, the sieve, the speaker's canonical name, the cue and the content of each quote record.
+import { describe, expect, test } from 'vitest';
+import { records, slice } from './helpers.ts';
+
+/** Each record as `[type, sieve, speaker's canonical name, cue text, content text]`. */
+const rows = (text: string) => records(text).map((r) => [r.type, r.sieve, r.speaker?.name ?? null, r.cue?.text ?? null, r.text] as const);
+
+type Row = readonly [string, string | null, string | null, string | null, string];
+
+const PESKOV = 'Kremlin Spokesman Dmitry Peskov spoke to reporters on Monday.';
+
+/** `[behaviour, text, the records we expect]` */
+const SIEVES: readonly [string, string, readonly Row[]][] = [
+  ['"…," Peskov said', `${PESKOV} "The talks are over," Peskov said.`, [['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,']]],
+  ['"…," said Peskov', `${PESKOV} "The talks are over," said Peskov.`, [['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,']]],
+  ['"…," the Kremlin spokesman said (a nominal speaker)', `${PESKOV} "The talks are over," the Kremlin spokesman said.`, [['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,']]],
+  ['Trump wrote in a tweet: "…"', 'Donald Trump wrote in a tweet: "The talks are over."', [['direct', 'speaker-cue-quote', 'Donald Trump', 'wrote', 'The talks are over.']]],
+  ['Peskov said: "…" (a colon introduction)', `${PESKOV} Peskov said: "The talks are over."`, [['direct', 'speaker-cue-quote', 'Dmitry Peskov', 'said', 'The talks are over.']]],
+  ['Peskov told reporters that …', `${PESKOV} Peskov told reporters that the talks with Washington were over.`, [['indirect', 'speaker-cue-that', 'Dmitry Peskov', 'told', 'the talks with Washington were over']]],
+  ['Peskov told reporters … (without that)', `${PESKOV} Peskov told reporters the talks with Washington were over.`, [['indirect', 'speaker-cue-that', 'Dmitry Peskov', 'told', 'the talks with Washington were over']]],
+  ['Peskov said on Monday that … (an adverbial before that)', 'Dmitry Peskov said on Monday that the talks with Washington were over.', [['indirect', 'speaker-cue-that', 'Dmitry Peskov', 'said', 'the talks with Washington were over']]],
+  ['…, Lavrov said.', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. The talks with Washington were over, Lavrov said.', [['indirect', 'clause-then-speaker-cue', 'Sergey Lavrov', 'said', 'The talks with Washington were over']]],
+  ['According to Lavrov, …', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. According to Lavrov, the talks with Washington were over.', [['indirect', 'according-to', 'Sergey Lavrov', 'According to', 'the talks with Washington were over']]],
+  ['…, according to Lavrov.', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. The talks with Washington were over, according to Lavrov.', [['indirect', 'according-to', 'Sergey Lavrov', 'according to', 'The talks with Washington were over']]],
+  ['Putin assured Trump that "…" (mixed: the clause is all quoted)', 'Vladimir Putin assured Donald Trump that "Russia has never interfered in American elections."', [['mixed', 'speaker-cue-that', 'Vladimir Putin', 'assured', '"Russia has never interfered in American elections."']]],
+  ['Trump said that … "…" (mixed: a quoted fragment)', 'Donald Trump said that his meeting with Putin had been "tremendous."', [['mixed', 'speaker-cue-that', 'Donald Trump', 'said', 'his meeting with Putin had been "tremendous."']]],
+  ['…, adding that "…"', 'Donald Trump said the talks had gone well, adding that "nothing will be done" until the crisis is resolved.', [
+    ['indirect', 'speaker-cue-that', 'Donald Trump', 'said', 'the talks had gone well'],
+    ['mixed', 'participle-cue', 'Donald Trump', 'adding', '"nothing will be done" until the crisis is resolved'],
+  ]],
+  ['a headline \'…\' – Trump', '‘Sanctions not discussed with Putin, until Ukrainian crisis resolved’ – Trump\n\nDonald Trump also tweeted that he hadn’t discussed the sanctions with Putin.', [
+    ['direct', 'headline-dash-speaker', 'Donald Trump', null, 'Sanctions not discussed with Putin, until Ukrainian crisis resolved'],
+    ['indirect', 'speaker-cue-that', 'Donald Trump', 'tweeted', 'he hadn’t discussed the sanctions with Putin'],
+  ]],
+  ['a quote-only paragraph continues the previous speaker (after a headline)', `Talks end in Geneva\n\n${PESKOV} "The talks are over," Peskov said.\n\n"We will not return to the table until Washington changes its position."`, [
+    ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,'],
+    ['direct', 'quote-continues-speaker', 'Dmitry Peskov', 'said', 'We will not return to the table until Washington changes its position.'],
+  ]],
+  ['a quote-only paragraph continues the previous speaker (no headline)', `${PESKOV} "The talks are over," Peskov said.\n\n"We will not return to the table until Washington changes its position."`, [
+    ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,'],
+    ['direct', 'quote-continues-speaker', 'Dmitry Peskov', 'said', 'We will not return to the table until Washington changes its position.'],
+  ]],
+  ['a split quote "…," he said, "…" is one attribution', 'Mayor Vitali Klitschko visited the site on Monday. "We will win," he said, "and soon."', [['direct', 'quote-then-speaker-cue', 'Vitali Klitschko', 'said', 'We will win," he said, "and soon.']]],
+  ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],
+  ['a bracketed insertion names the speaker of a pronoun', 'Donald Trump met Vladimir Putin on Friday. "He [Putin] vehemently denied it," he [Trump] said.', [['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'He [Putin] vehemently denied it,']]],
+  ['a pronoun with no one to refer to is no speaker', '"We will win," he said.', [['direct', 'quote-then-speaker-cue', null, 'said', 'We will win,']]],
+  ['scare quotes are not quotes (so-called "experts")', 'The so-called "experts" were wrong about the vote in Ohio.', []],
+  ['a film title is not a quote (the film "Snowden")', 'Oliver Stone presented the film "Snowden" in Berlin on Friday.', []],
+  ['a nickname is not a quote (Joaquín "El Chapo" Guzmán)', 'Joaquín "El Chapo" Guzmán was extradited to the United States in January.', []],
+  ['a thought verb attributes nothing', 'Donald Trump believes the talks with Russia will resume soon.', []],
+];
+
+describe('attribute: one row per sieve', () => {
+  test.each(SIEVES)('%s', (_, text, expected) => {
+    expect(rows(text)).toEqual(expected);
+  });
+});
+
+describe('attribute: parts and spans', () => {
+  test('a split quote records its two parts', () => {
+    const text = 'Mayor Vitali Klitschko visited the site on Monday. "We will win," he said, "and soon."';
+    expect(records(text).map((r) => r.parts.map(([start, end]) => text.slice(start, end)))).toEqual([['We will win,', 'and soon.']]);
+  });
+
+  test.each(SIEVES.filter(([, , expected]) => expected.length > 0))('%s: cue and speaker spans slice to their text', (_, text) => {
+    for (const r of records(text)) {
+      if (r.cue) expect(slice(text, r.cue)).toBe(r.cue.text);
+      if (r.speaker) expect(slice(text, r.speaker).replace(/\s+/g, ' ')).toBe(r.speaker.mention);
+    }
+  });
+
+  test.each(SIEVES.filter(([, , expected]) => expected.length > 0))('%s: confidence is between 0 and 1', (_, text) => {
+    for (const r of records(text)) expect(r.confidence > 0 && r.confidence <= 1).toBe(true);
+  });
+
+  test('an unresolved pronoun speaker lowers the confidence below the same quote with a name', () => {
+    const [named] = records('"We will win," Klitschko said.');
+    const [unresolved] = records('"We will win," he said.');
+    expect(unresolved!.confidence).toBeLessThan(named!.confidence);
+  });
+});

@@ -73,6 +73,11 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     const source = end > first + 2 ? nounPhrase(ctx, first + 2, end, 30) : null;
     return source ? { mention: source, after: true } : null;
   }
+  // a participle after a comma (`Trump returned the compliment, telling Reuters, “…”`) reports the clause's subject
+  const before = tokens[first - 1];
+  if (/ing$/i.test(tokens[first]!.value) && before?.value === ',') return subjectBefore(ctx, first - 1);
+  // `to describe`, `to tell`: an infinitive's subject is not next to it
+  if (before?.value.toLowerCase() === 'to') return null;
   // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
   let j = first - 1;
   for (;;) {
@@ -90,12 +95,15 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   }
   if (j >= 0) {
     let m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
-    // `Trump at the time said`: the subject stands before a prepositional phrase
-    if (m && m.kind === 'nominal' && m.entity === -1 && !ctx.doc.mentions.includes(m)) {
+    // `Trump at the time said`: the subject stands before a prepositional phrase; `In addition to stating` has none
+    if (m && !ctx.mentionByEnd.has(tokens[j]!.end)) {
       const p = tokenAt(tokens, m.start) - 1;
-      if (p > 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]!.end) ?? m;
+      if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? null;
     }
     if (m) return { mention: m, after: false };
+    // `her senior policy adviser, Jake Sullivan, said`: a name in apposition
+    const apposed = tokens[j]!.value === ',' ? ctx.mentionByEnd.get(tokens[j - 1]?.end ?? -1) : undefined;
+    if (apposed && apposed.kind === 'name' && tokens[tokenAt(tokens, apposed.start) - 1]?.value === ',') return { mention: apposed, after: false };
     // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
     if (tokens[j]!.value === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
@@ -114,6 +122,21 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     while (k < tokens.length && tokens[k]!.pos === 'ADV') k++;
     const m = ctx.mentionByStart.get(tokens[k]?.start ?? -1) ?? nounPhraseStartingAt(ctx, k);
     if (m) return { mention: m, after: true };
+  }
+  return null;
+}
+
+/** The subject of the clause ending at `comma`: the nearest mention before it that a verb follows. */
+function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: boolean } | null {
+  const { tokens } = ctx;
+  const sentence = sentenceOf(ctx.doc, comma);
+  const from = sentence?.firstToken ?? Math.max(0, comma - 40);
+  for (let k = comma - 1; k >= from; k--) {
+    const m = ctx.mentionByEnd.get(tokens[k]!.end);
+    if (!m) continue;
+    let v = k + 1;
+    while (v < comma && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
+    if (tokens[v]?.pos === 'VERB' || tokens[v - 1]?.pos === 'AUX') return { mention: m, after: false };
   }
   return null;
 }

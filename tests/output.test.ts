@@ -30,7 +30,7 @@ const quotes = () => fresh['quotes.jsonl']!.split('\n').filter((l) => l !== '').
 const original = (doc: string) => readFileSync(join(SEEDS, doc), 'utf8');
 
 /** RFC 4180: fields separated by commas, records by CRLF or LF; a quoted field may hold commas, line breaks and doubled quotes. */
-export function parseCsv(text: string): string[][] {
+function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';

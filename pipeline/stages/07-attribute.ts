@@ -497,15 +497,17 @@ function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): voi
   const { tokens, doc } = ctx;
   const c = tokenAt(tokens, cue.start);
   if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',') return;
-  // the attribution just before, in this sentence or the one the participle hangs on
+  // the subject of the clause the participle hangs on, else the attribution just before it
+  const subject = speakerOf(ctx, cue)?.mention;
   const before = [...ctx.attributions].filter((a) => a.end <= cue.start && a.mention !== null).sort((a, b) => b.end - a.end)[0];
   const sentence = sentenceOf(doc, c);
-  if (!before || !sentence || before.end < doc.sentences[Math.max(0, doc.sentences.indexOf(sentence) - 1)]!.start) return;
+  const speaker = subject ?? (before && sentence && before.end >= doc.sentences[Math.max(0, doc.sentences.indexOf(sentence) - 1)]!.start ? before.mention : null);
+  if (!speaker) return;
   let from = c + 1;
   if (tokens[from]?.value.toLowerCase() === 'that') from++;
   const span = clauseFrom(ctx, from, outer);
   if (!span || overlapsAttribution(ctx, span)) return;
-  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: before.mention, sieve: 'participle-cue' }, quotesWithin(outer, span));
+  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker, sieve: 'participle-cue' }, quotesWithin(outer, span));
 }
 
 /** `'Sanctions not discussed with Putin, until Ukrainian crisis resolved' – Trump`: a heading's speaker after a dash. */

@@ -106,7 +106,7 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     if (apposed && apposed.kind === 'name' && tokens[tokenAt(tokens, apposed.start) - 1]?.value === ',') return { mention: apposed, after: false };
     // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
     if (tokens[j]!.value === ',') {
-      for (let k = j - 1; k >= Math.max(0, j - 14); k--) {
+      for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
         if (tokens[k]!.value === ',' || tokens[k]!.value === '(') {
           const m2 = ctx.mentionByEnd.get(tokens[k - 1]?.end ?? -1);
           if (m2) return { mention: m2, after: false };
@@ -147,7 +147,7 @@ const NP_INNER = new Set(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM']);
 function nounPhrase(ctx: Context, from: number, to: number, longest = 8): Mention | null {
   const { tokens } = ctx;
   const head = tokens[to - 1]!;
-  if (to - from > longest || !(head.pos === 'NOUN' || head.pos === 'PROPN')) return null;
+  if (to - from > longest || !(head.pos === 'NOUN' || head.pos === 'PROPN' || head.pos === 'NUM')) return null;
   const start = tokens[from]!.start;
   const value = ctx.doc.view.slice(start, head.end).replace(/\s+/g, ' ');
   const plural = head.pos === 'NOUN' && /s$/i.test(head.value) && head.lemma !== head.value.toLowerCase();
@@ -156,6 +156,12 @@ function nounPhrase(ctx: Context, from: number, to: number, longest = 8): Mentio
 
 function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
   const { tokens } = ctx;
+  // `Six in 10 say`, `one in four said`: a share of those polled
+  if (tokens[j]!.pos === 'NUM' && tokens[j - 1]?.value === 'in' && j >= 2) {
+    let from = j - 2;
+    while (from > 0 && (tokens[from - 1]!.pos === 'ADV' || tokens[from - 1]!.pos === 'ADJ')) from--;
+    return nounPhrase(ctx, from, j + 1);
+  }
   if (!(tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'PROPN')) return null;
   let from = j;
   while (from > 0 && NP_INNER.has(tokens[from - 1]!.pos) && j - from < 7) {
@@ -407,7 +413,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   }
   // `…, Lavrov said.` · `…, said Lavrov.` — the clause comes first
   const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
-  if (lead > sentence.firstToken && tokens[lead]!.value === ',') {
+  if (lead > sentence.firstToken && tokens[lead]!.value === ',' && attributionEndsClause(ctx, cue, speaker.mention, sentence)) {
     beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
     return;
   }
@@ -472,6 +478,19 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   return verb === -1 ? -1 : from;
 }
 
+/**
+ * Does the attribution close its sentence (`…, officials said.`, `…, Lavrov said on Friday.`) or sit
+ * inside it (`Many of the closures, he said, have involved …`)? Not when a clause or object follows
+ * the cue (`On Twitter, Jeb Bush called Trump …`).
+ */
+function attributionEndsClause(ctx: Context, cue: Cue, mention: Mention, sentence: { lastToken: number }): boolean {
+  const { tokens } = ctx;
+  const from = tokenAt(tokens, Math.max(cue.end, mention.end));
+  if (tokens[from]?.value === ',') return true;
+  const tail = tokens.slice(from, sentence.lastToken);
+  return tail.length <= 12 && !tail.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPENING_MARK.test(t.value));
+}
+
 function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, comma: number, outer: readonly QuoteSpan[], sieve: Sieve): void {
   const { tokens, doc } = ctx;
   let start = tokens[first]!.start;
@@ -481,15 +500,19 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
   const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
   if (whole) return;
-  // `On Twitter, Jeb Bush called …`, `Speaking in Salem, Trump said …`: an introductory phrase, not a reported clause
   const lead = tokens.slice(first, comma);
-  const opener = lead.find((t) => !OPENING_MARK.test(t.value));
-  if (!opener || /^(?:ADP|SCONJ|ADV|CCONJ)$/.test(opener.pos) || /ing$/i.test(opener.value)) return;
   if (!lead.some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX')) return;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
-  const span = { start, end: stop };
+  const parts: Span[] = [{ start, end: stop }];
+  // `Many of the closures, he said, have involved public courses.`: the clause resumes after the attribution
+  const after = tokenAt(tokens, Math.max(cue.end, mention.end));
+  if (tokens[after]?.value === ',') {
+    const rest = clauseFrom(ctx, after + 1, outer, 2);
+    if (rest) parts.push(rest);
+  }
+  const span = { start, end: parts[parts.length - 1]!.end };
   if (overlapsAttribution(ctx, span)) return;
-  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention, sieve }, quotesWithin(outer, span));
+  add(ctx, { ...span, parts, type: typeOf(outer, span), cue, mention, sieve }, quotesWithin(outer, span));
 }
 
 /** `…, saying they had agreed to "create a working group"` · `…, adding that "nothing will be done"`: the main clause's speaker. */

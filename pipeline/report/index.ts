@@ -1,0 +1,5 @@
+// The HTML report: `writeReport` after a run (output/report/).
+export { writeReport, readJsonLines, type WriteReportOptions, type ReportSource } from './write-report.ts';
+export { escapeHtml, CSP } from './html.ts';
+export { markUp, type Mark } from './mark-up.ts';
+export { documentPath, speakerPath, quoteAnchor } from './paths.ts';

@@ -1,0 +1,117 @@
+// One document's page: the original text with debris greyed, quotes highlighted by type, cues underlined, speakers marked, and a list of the quotes.
+import type { Block } from '../document.ts';
+import type { DocumentRecord, QuoteRecord } from '../records.ts';
+import { escapeHtml, page, tipAttribute } from './html.ts';
+import { markUp, type Mark } from './mark-up.ts';
+import { FROM_SHARD, quoteAnchor, speakerPath } from './paths.ts';
+
+export interface DocumentPage {
+  readonly record: DocumentRecord;
+  /** The original text; null when the corpus no longer had it. */
+  readonly text: string | null;
+  /** The `clean` stage's blocks over the text. */
+  readonly blocks: readonly Block[];
+  /** The document's quotes, in text order. */
+  readonly quotes: readonly QuoteRecord[];
+}
+
+/** Element ids of a document's quotes: `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
+export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
+  const seen = new Map<string, number>();
+  return quotes.map((q) => {
+    const base = quoteAnchor(q.start, q.end);
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base}-${n}`;
+  });
+}
+
+function speakerLabel(q: QuoteRecord): string {
+  const s = q.speaker;
+  if (s === null) return 'unknown';
+  const mention = s.mention !== s.name ? ` (“${s.mention}”)` : '';
+  return `${s.name}${mention}${s.title !== null ? `, ${s.title}` : ''}`;
+}
+
+export function quoteTip(q: QuoteRecord): string {
+  return tipAttribute([
+    ['Type', q.type],
+    ['Speaker', speakerLabel(q)],
+    ['Cue', q.cue === null ? 'none' : `“${q.cue.text}” (${q.cue.lemma})`],
+    ['Sieve', q.sieve],
+    ['Confidence', q.confidence.toFixed(2)],
+  ]);
+}
+
+/** The marks of a document page: blocks outermost, then quotes, then cues and speaker mentions. */
+export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[]): Mark[] {
+  const marks: Mark[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') continue;
+    const cls = b.kind === 'debris' ? 'debris' : b.kind;
+    const title = b.kind === 'debris' ? ` title="debris: ${escapeHtml(b.reason)}"` : '';
+    marks.push({ start: b.start, end: b.end, rank: 0, open: () => `<span class="${cls}"${title}>`, close: '</span>' });
+  }
+  const anchors = quoteAnchors(quotes);
+  // one mention or cue can serve several quotes: mark it once
+  const seen = new Set<string>();
+  const once = (key: string) => {
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  for (const [i, q] of quotes.entries()) {
+    const anchor = anchors[i]!;
+    const tip = quoteTip(q);
+    const cls = `q q-${escapeHtml(q.type)}`;
+    marks.push({
+      start: q.start,
+      end: q.end,
+      rank: 1,
+      open: (n) => (n === 0 ? `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0"${tip}>` : `<mark class="${cls} q-cont" data-q="${anchor}"${tip}>`),
+      close: '</mark>',
+    });
+    if (q.cue !== null && once(`cue ${q.cue.start} ${q.cue.end}`)) {
+      marks.push({ start: q.cue.start, end: q.cue.end, rank: 2, open: () => '<span class="cue">', close: '</span>' });
+    }
+    if (q.speaker !== null && once(`who ${q.speaker.start} ${q.speaker.end}`)) {
+      marks.push({ start: q.speaker.start, end: q.speaker.end, rank: 2, open: () => '<span class="who">', close: '</span>' });
+    }
+  }
+  return marks;
+}
+
+export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
+
+function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[]): string {
+  if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
+  const items = quotes.map((q, i) => {
+    const s = q.speaker;
+    const who = s === null ? '<span class="muted">unknown speaker</span>' : s.id !== undefined ? `<a href="${FROM_SHARD}${speakerPath(s.id)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
+    const cue = q.cue === null ? 'no cue' : `cue “${escapeHtml(q.cue.text)}”`;
+    return `<li><a class="tag tag-${escapeHtml(q.type)}" href="#${anchors[i]}">${escapeHtml(q.type)}</a> <strong>${who}</strong> <span class="muted">${cue} · ${escapeHtml(q.sieve)} · ${q.confidence.toFixed(2)}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
+  });
+  return `<ol class="quote-list">\n${items.join('\n')}\n</ol>`;
+}
+
+export function renderDocument({ record, text, blocks, quotes }: DocumentPage): string {
+  const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
+    .filter((s): s is string => s !== null)
+    .map((s, i) => (i === 0 ? s : escapeHtml(s)))
+    .join(' · ');
+  const messages = record.messages.length === 0 ? '' : `<ul class="messages">\n${record.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`;
+  const body = text === null
+    ? '<p class="empty">The original text was not available when the report was built.</p>'
+    : `<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes))}</div>`;
+  return page({
+    title: record.title ?? record.id,
+    root: FROM_SHARD,
+    section: 'documents',
+    body: `<h1>${escapeHtml(record.title ?? record.id)}</h1>
+<p class="meta">${meta}</p>
+${messages}${LEGEND}
+${body}
+<h2>Quotes</h2>
+${quoteList(quotes, quoteAnchors(quotes))}`,
+  });
+}

@@ -1,0 +1,322 @@
+// The HTML report: marking overlapping spans, escaping, paging at scale, and the seeds' report opened in headless Chromium.
+
+import { createHash } from 'node:crypto';
+import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { collapseWhitespace } from '../pipeline/document.ts';
+import { readJsonl } from '../pipeline/evaluate.ts';
+import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
+import { runCorpus } from '../pipeline/run-corpus.ts';
+import { CSP, documentPath, escapeHtml, markUp, writeReport, type Mark } from '../pipeline/report/index.ts';
+import { pager } from '../pipeline/report/html.ts';
+import { dayOf } from '../pipeline/report/overview.ts';
+
+const SEEDS = join(import.meta.dirname, '..', 'seeds');
+const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+
+/** Every quote mark a browser (or the checks below) can read; the injected file must show it as text. */
+const INJECTED = `Minister warns about hostile markup in news pages
+
+July 12, 2017
+
+Home | World | Politics | Contact
+
+The foreign minister spoke to reporters on Tuesday about web security.
+
+"<script>window.__pwned=1</script> is just text, and <img src=x onerror=window.__pwned=2> cannot run here," the minister said.
+
+Smith told reporters that <b>bold claims</b> & other <i>tags</i> would be shown as written.
+`;
+
+/** The corpus's documents as the run reads them: sorted file names, UTF-8 text. */
+async function* readTexts(root: string): AsyncGenerator<{ id: string; text: string }> {
+  for (const name of (await readdir(root)).sort()) yield { id: name, text: await readFile(join(root, name), 'utf8') };
+}
+
+async function filesOf(dir: string): Promise<Map<string, string>> {
+  const files = new Map<string, string>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
+  }
+  return files;
+}
+
+const mark = (start: number, end: number, name: string, rank = 1): Mark => ({
+  start,
+  end,
+  rank,
+  open: (n) => `<${name}${n > 0 ? ` n="${n}"` : ''}>`,
+  close: `</${name}>`,
+});
+
+describe('markUp', () => {
+  test.each([
+    ['no marks: the text, escaped', 'a<b>&c', [], 'a&lt;b&gt;&amp;c'],
+    ['one mark', 'say hello now', [mark(4, 9, 'q')], 'say <q>hello</q> now'],
+    ['nested: the longer outside', 'abcdef', [mark(2, 4, 'i'), mark(0, 6, 'o')], '<o>ab<i>cd</i>ef</o>'],
+    ['same span: the lower rank outside', 'abc', [mark(0, 3, 'i', 2), mark(0, 3, 'o', 0)], '<o><i>abc</i></o>'],
+    ['crossing: the inner one is split, later fragments numbered', 'abcdef', [mark(0, 4, 'a'), mark(2, 6, 'b')], '<a>ab<b>cd</b></a><b n="1">ef</b>'],
+    ['empty and out-of-range spans are dropped or clipped', 'abc', [mark(1, 1, 'e'), mark(2, 9, 'x')], 'ab<x>c</x>'],
+    ['a mark ending where the next begins', 'abcd', [mark(0, 2, 'a'), mark(2, 4, 'b')], '<a>ab</a><b>cd</b>'],
+  ])('%s', (_, text, marks, html) => {
+    expect(markUp(text, marks)).toBe(html);
+  });
+
+  test('the marks removed, the text is what was given', () => {
+    const text = 'He said: "<script>x</script>" & left.';
+    const html = markUp(text, [mark(9, 29, 'q'), mark(3, 7, 'c'), mark(0, 12, 'd', 0)]);
+    const plain = html.replace(/<[^>]+>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    expect(plain).toBe(text);
+  });
+});
+
+describe('html helpers', () => {
+  test('escapeHtml escapes the five characters markup and attributes need', () => {
+    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+  });
+
+  test.each([
+    ['9 Jul, 2017 12:03', '2017-07-09'],
+    ['13:11 GMT, Jul 19, 2017', '2017-07-19'],
+    ['Published time: 2017-07-19', '2017-07-19'],
+    ['September 3, 2016', '2016-09-03'],
+    ['July 10, 15:13 UTC+3 MOSCOW', null],
+    ['yesterday', null],
+  ])('dayOf(%j) is %j', (dateline, day) => {
+    expect(dayOf(dateline)).toBe(day);
+  });
+
+  test('document paths are unique where ids read alike, and sharded', () => {
+    expect(documentPath('a/b.txt')).not.toBe(documentPath('a_b.txt'));
+    expect(documentPath('a/b.txt')).toMatch(/^documents\/[0-9a-f]{2}\/a_b\.txt-[0-9a-f]{8}\.html$/);
+  });
+
+  test('the pager shows a window of pages, whatever the total', () => {
+    const html = pager(250, 500, (n) => `page-${n}.html`);
+    expect(html.match(/href=/g)?.length).toBe(10); // previous, 1, 247–249, 251–253, 500, next
+    expect(html).toContain('<span aria-current="page">250</span>');
+  });
+});
+
+describe('writeReport', () => {
+  let root: string;
+  let out: string;
+  let quotes: QuoteRecord[];
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'quotes-report-'));
+    const corpus = join(root, 'corpus');
+    out = join(root, 'out');
+    await mkdir(corpus);
+    for (const name of await readdir(SEEDS)) await copyFile(join(SEEDS, name), join(corpus, name));
+    await writeFile(join(corpus, 'zz-injected.txt'), INJECTED);
+    await runCorpus(corpus, { out });
+    await writeReport({ out, documents: readTexts(corpus) });
+    quotes = readJsonl<QuoteRecord>(await readFile(join(out, 'quotes.jsonl'), 'utf8'), 'quotes.jsonl');
+  }, 60_000);
+
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
+
+  test('writes the overview, the lists, a page per document and per speaker, and nothing else in out/', async () => {
+    const files = [...(await filesOf(join(out, 'report'))).keys()];
+    expect(files).toEqual(expect.arrayContaining(['index.html', 'report.css', 'report.js', 'documents/page-1.html', 'speakers/page-1.html']));
+    for (const id of ['000_c8f24c99b0f70113.txt', '003_70de0a7f1221091c.txt', 'zz-injected.txt']) expect(files).toContain(documentPath(id));
+    const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').length;
+    expect(files.filter((f) => /^speakers\/[0-9a-f]{2}\//.test(f))).toHaveLength(speakers);
+    expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
+  });
+
+  test('every page carries the strict CSP and loads nothing from the network', async () => {
+    for (const [file] of await filesOf(join(out, 'report'))) {
+      if (!file.endsWith('.html')) continue;
+      const html = await readFile(join(out, 'report', file), 'utf8');
+      expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+      expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
+      expect(html.match(/<script\b/g)).toHaveLength(1);
+    }
+  });
+
+  test('an article with markup is written as text', async () => {
+    const html = await readFile(join(out, 'report', documentPath('zz-injected.txt')), 'utf8');
+    expect(html).not.toContain('<script>window');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
+  });
+
+  test('the same dataset gives the same bytes', async () => {
+    const first = await filesOf(join(out, 'report'));
+    await writeReport({ out, documents: readTexts(join(root, 'corpus')) });
+    expect(await filesOf(join(out, 'report'))).toEqual(first);
+  });
+
+  test('every quote of the dataset is on its document page with its anchor', async () => {
+    for (const q of quotes) {
+      const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
+      expect(html).toContain(`id="q-${q.start}-${q.end}"`);
+    }
+  });
+
+  describe.skipIf(!existsSync(CHROMIUM))('in headless Chromium', () => {
+    let context: BrowserContext;
+    let profile: string;
+    const errors: string[] = [];
+
+    beforeAll(async () => {
+      const { chromium } = await import('playwright-core');
+      profile = await mkdtemp(join(tmpdir(), 'quotes-chromium-'));
+      context = await chromium.launchPersistentContext(profile, {
+        executablePath: CHROMIUM,
+        headless: true,
+        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        viewport: { width: 1000, height: 800 },
+      });
+      context.on('console', (m) => {
+        if (m.type() === 'error') errors.push(m.text());
+      });
+      context.on('weberror', (e) => errors.push(e.error().message));
+    }, 60_000);
+
+    afterAll(async () => {
+      await context?.close();
+      if (profile) await rm(profile, { recursive: true, force: true });
+    });
+
+    const open = async (path: string) => {
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(join(out, 'report', path)).href);
+      return page;
+    };
+
+    /** Each highlighted quote's text, fragments joined, debris (blank in the dataset) left out. */
+    const highlighted = () => {
+      const texts: Record<string, string> = {};
+      const walker = document.createTreeWalker(document.getElementById('text')!, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+        const debris = node.parentElement!.closest('.debris') !== null;
+        for (let q = node.parentElement!.closest('mark.q'); q !== null; q = q.parentElement?.closest('mark.q') ?? null) {
+          const id = q.getAttribute('data-q')!;
+          texts[id] = (texts[id] ?? '') + (debris ? ' ' : node.textContent);
+        }
+      }
+      return texts;
+    };
+
+    test('the highlighted spans are the dataset quotes, on every document page', async () => {
+      const docs = readJsonl<DocumentRecord>(await readFile(join(out, 'documents.jsonl'), 'utf8'), 'documents.jsonl');
+      for (const d of docs) {
+        const page = await open(documentPath(d.id));
+        const texts = await page.evaluate(highlighted);
+        const expected = Object.fromEntries(quotes.filter((q) => q.doc === d.id).map((q) => [`q-${q.start}-${q.end}`, q.text]));
+        expect(Object.fromEntries(Object.entries(texts).map(([id, t]) => [id, collapseWhitespace(t)]))).toEqual(expected);
+        await page.close();
+      }
+    });
+
+    test('the injected script does not run and shows as text', async () => {
+      const page = await open(documentPath('zz-injected.txt'));
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+      expect(await page.locator('#text').innerText()).toContain('<script>window.__pwned=1</script> is just text, and <img src=x onerror=window.__pwned=2>');
+      expect(await page.locator('#text script, #text img, #text b').count()).toBe(0);
+      await page.close();
+    });
+
+    test('Tab and j/k step through quotes, and the focused one shows speaker, cue, sieve and confidence', async () => {
+      const page = await open(documentPath('003_70de0a7f1221091c.txt'));
+      const first = quotes.filter((q) => q.doc === '003_70de0a7f1221091c.txt')[0]!;
+      // the links of the top bar come first
+      for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'MARK'; i++) await page.keyboard.press('Tab');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${first.start}-${first.end}`);
+      const tip = page.locator('#tip');
+      await expect.poll(() => tip.isVisible()).toBe(true);
+      const shown = await tip.innerText();
+      for (const part of [first.speaker?.name ?? 'unknown', first.sieve, first.confidence.toFixed(2), 'Cue']) expect(shown).toContain(part);
+      await page.keyboard.press('j');
+      const second = quotes.filter((q) => q.doc === '003_70de0a7f1221091c.txt')[1]!;
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${second.start}-${second.end}`);
+      await page.keyboard.press('k');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${first.start}-${first.end}`);
+      // the screenshot: the page's top, with the first quote focused and its tooltip shown
+      await page.setViewportSize({ width: 1000, height: 1500 });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => (document.querySelector('mark.q[tabindex="0"]') as HTMLElement).focus({ preventScroll: true }));
+      await mkdir(SCREENSHOTS, { recursive: true });
+      await page.screenshot({ path: join(SCREENSHOTS, 'document.png') });
+      await page.close();
+    });
+
+    test('the overview shows the charts; pages fit a phone without sideways scrolling', async () => {
+      const page = await open('index.html');
+      expect(await page.locator('table.chart').count()).toBe(4);
+      expect(await page.locator('svg.bar').count()).toBeGreaterThan(3);
+      await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
+      await page.setViewportSize({ width: 375, height: 700 });
+      for (const path of ['index.html', documentPath('003_70de0a7f1221091c.txt'), 'documents/page-1.html', 'speakers/page-1.html']) {
+        await page.goto(pathToFileURL(join(out, 'report', path)).href);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+      }
+      await page.close();
+    });
+
+    test('nothing was blocked or failed: no console errors, no CSP violations', () => {
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('writeReport at scale', () => {
+  test('lists documents a page of 200 at a time, and the overview stays small', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotes-report-pages-'));
+    try {
+      const ids = Array.from({ length: 450 }, (_, i) => `doc-${String(i).padStart(4, '0')}.txt`);
+      const record = (id: string): DocumentRecord => ({ id, title: `Title of ${id}`, date: '9 Jul, 2017', outlet: 'Wire', quotes: 0, messages: [], chars: 5 });
+      await writeFile(join(out, 'documents.jsonl'), ids.map((id) => JSON.stringify(record(id)) + '\n').join(''));
+      await writeFile(join(out, 'quotes.jsonl'), '');
+      await writeFile(join(out, 'speakers.jsonl'), '');
+      async function* texts() {
+        for (const id of ids) yield { id, text: 'Hello' };
+      }
+      await writeReport({ out, documents: texts() });
+      const lists = (await readdir(join(out, 'report', 'documents'))).filter((f) => f.startsWith('page-')).sort();
+      expect(lists).toEqual(['page-1.html', 'page-2.html', 'page-3.html']);
+      const last = await readFile(join(out, 'report', 'documents', 'page-3.html'), 'utf8');
+      expect(last).toContain('401–450 of 450');
+      const overview = await readFile(join(out, 'report', 'index.html'), 'utf8');
+      expect(overview).not.toContain('doc-0001');
+      expect(overview).toContain('2017-07-09');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  test('a document whose text changed since the run keeps its page, without highlights in the wrong place', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotes-report-changed-'));
+    try {
+      const record: DocumentRecord = { id: 'a.txt', title: null, date: null, outlet: null, quotes: 0, messages: [], chars: 99 };
+      await writeFile(join(out, 'documents.jsonl'), JSON.stringify(record) + '\n');
+      await writeFile(join(out, 'quotes.jsonl'), '');
+      async function* texts() {
+        yield { doc: 'a-failed.txt', error: 'binary' };
+        yield { id: 'a.txt', text: 'shorter' };
+      }
+      await writeReport({ out, documents: texts() });
+      expect(await readFile(join(out, 'report', documentPath('a.txt')), 'utf8')).toContain('not available');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  test('bad options fail at once with the expected and the actual value', async () => {
+    await expect(writeReport({ out: '', documents: readTexts(SEEDS) })).rejects.toThrow('quotes: Expected `out` to be a folder path, got ``');
+    await expect(writeReport({ out: 'x', documents: [] as never })).rejects.toThrow('quotes: Expected `documents` to be an async iterable of { id, text }, got ``');
+  });
+});

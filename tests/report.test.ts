@@ -1,4 +1,4 @@
-// The HTML report: marking overlapping spans, escaping, paging at scale, and the seeds' report opened in headless Chromium.
+// The HTML report: marking overlapping spans, escaping, paging at scale, the error view, and the seeds' report opened in headless Chromium.
 
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -9,10 +9,10 @@ import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collapseWhitespace } from '../pipeline/document.ts';
-import { readJsonl } from '../pipeline/evaluate.ts';
+import { evaluate, readJsonl, type GoldDoc } from '../pipeline/evaluate.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
-import { CSP, documentPath, escapeHtml, markUp, writeReport, type Mark } from '../pipeline/report/index.ts';
+import { CSP, documentPath, escapeHtml, markUp, writeErrorReport, writeReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 
@@ -318,5 +318,42 @@ describe('writeReport at scale', () => {
   test('bad options fail at once with the expected and the actual value', async () => {
     await expect(writeReport({ out: '', documents: readTexts(SEEDS) })).rejects.toThrow('quotes: Expected `out` to be a folder path, got ``');
     await expect(writeReport({ out: 'x', documents: [] as never })).rejects.toThrow('quotes: Expected `documents` to be an async iterable of { id, text }, got ``');
+  });
+});
+
+describe('writeErrorReport', () => {
+  test('marks each miss, spurious quote and wrong speaker in its document, with the scores at the top', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-errors-'));
+    try {
+      const text = 'Peskov said: "No such agreement exists." Smith argued that taxes must rise. Polls show voters are tired.';
+      const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+      const gold: GoldDoc[] = [{
+        id: 'a.txt',
+        text,
+        quotes: [
+          { ...at('No such agreement exists.'), text: 'No such agreement exists.', type: 'direct', speaker: 'Peskov', speakerStart: 0, speakerEnd: 6 },
+          { ...at('that taxes must rise'), text: 'that taxes must rise', type: 'indirect', speaker: 'Smith', speakerStart: at('Smith').start, speakerEnd: at('Smith').end },
+        ],
+      }];
+      const q = (s: string, speaker: string): QuoteRecord => ({
+        id: `a.txt#${at(s).start}-${at(s).end}`, doc: 'a.txt', type: 'direct', text: s, ...at(s), cue: null,
+        speaker: { name: speaker, mention: speaker, kind: 'person', ...at(speaker), title: null }, sieve: 'test', confidence: 0.5, parts: [[at(s).start, at(s).end]],
+      });
+      const predicted = [q('No such agreement exists.', 'Smith'), q('voters are tired', 'Polls')];
+      const report = evaluate(gold, predicted);
+      expect(report.errors.map((e) => e.kind)).toEqual(['wrong-speaker', 'miss', 'spurious']);
+      await writeErrorReport({ dir, gold, predicted, report });
+      const index = await readFile(join(dir, 'index.html'), 'utf8');
+      expect(index).toContain('End to end');
+      expect(index).toContain(documentPath('a.txt'));
+      const html = await readFile(join(dir, documentPath('a.txt')), 'utf8');
+      expect(html.indexOf('<ul class="stats">')).toBeLessThan(html.indexOf('id="text"'));
+      expect(html).toMatch(/<mark class="err-wrong" id="e-1"[^>]*>No such agreement exists\.<\/mark>/);
+      expect(html).toMatch(/<mark class="err-miss" id="e-2"[^>]*>that taxes must rise<\/mark>/);
+      expect(html).toMatch(/<mark class="err-spurious" id="e-3"[^>]*>voters are tired<\/mark>/);
+      expect(html).toContain('<span class="gold-who" title="gold speaker">Peskov</span>');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

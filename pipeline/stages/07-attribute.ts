@@ -131,6 +131,9 @@ function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: 
   const { tokens } = ctx;
   const sentence = sentenceOf(ctx.doc, comma);
   const from = sentence?.firstToken ?? Math.max(0, comma - 40);
+  // `Putin confirmed that both leaders had shared their views, saying …`: the speaker of the clause just reported
+  const reported = ctx.attributions.find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
+  if (reported) return { mention: reported.mention!, after: false };
   for (let k = comma - 1; k >= from; k--) {
     const m = ctx.mentionByEnd.get(tokens[k]!.end);
     if (!m) continue;
@@ -572,6 +575,8 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       while (at < doc.view.length && /[\s.,;:!?”’"']/u.test(doc.view[at]!) && !byOpen.has(at)) at++;
       const next = byOpen.get(at);
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
+      // PolNeAR labels a quotation one paragraph at a time: a chain stays in its paragraph
+      if (blockAround(doc, next.open.start) !== blockAround(doc, a.start)) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
       const blockEnd = blockAround(doc, next.close.start)?.end ?? next.close.end;

@@ -48,7 +48,11 @@ const DATELINE = new RegExp(
 const DATE_PREFIX = /^(?:published|updated|edited|posted|last updated)(?: time| on)?\s*:?\s*/i;
 const EDIT_LINE = /^(?:edited|updated|last updated)(?: time| on)?\s*:/i;
 // `2:07 PM - 9 Jul 2017`: the footer of an embedded tweet
-const TWEET_FOOTER = new RegExp(String.raw`^\d{1,2}:\d{2}\s*[ap]m\s*[-–·]\s*\d{1,2}\s+${MONTH}\s+\d{4}$`, 'i');
+// `— Donald J. Trump (@realDonaldTrump) July 9, 2017`: the footer of a tweet embedded as text
+const TWEET_FOOTER = new RegExp(
+  String.raw`^(?:\d{1,2}:\d{2}\s*[ap]m\s*[-–·]\s*\d{1,2}\s+${MONTH}\s+\d{4}|[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s*${MONTH}\s+\d{1,2},\s*\d{4})$`,
+  'i',
+);
 // `‘Sanctions not discussed with Putin, until Ukrainian crisis resolved’ – Trump`: a subheading glued to the next paragraph
 const HEADING_WITH_SPEAKER = /["'”’»]\s*[–—-]\s*\p{Lu}[\p{L}.'’ -]{0,40}$/u;
 const TERMINAL = /[.!?…]["'”’»)\]]*$/;
@@ -75,7 +79,7 @@ function words(s: string): string[] {
 
 /** Prose: a sentence a reader reads, not a menu item or headline. */
 export function isProse(p: Paragraph): boolean {
-  const content = p.lines.filter((l) => !p.debris.has(l));
+  const content = p.lines.filter((l) => !p.debris.has(l) && !DATELINE.test(l.trimmed));
   const last = content[content.length - 1];
   if (last === undefined) return false;
   const ws = words(content.map((l) => l.trimmed).join(' '));
@@ -93,6 +97,12 @@ function isHeadline(lines: readonly Line[]): boolean {
   return readable >= 4 && readable >= ws.length * 0.6;
 }
 
+/** Most longer words capitalised, as headlines are written. */
+function isTitleCase(lines: readonly Line[]): boolean {
+  const ws = words(lines.map((l) => l.trimmed).join(' ')).filter((w) => w.length >= 4);
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length * 0.6;
+}
+
 /** Menus and link lists: several lines, half of them a few words, nearly none ending a sentence. */
 export function isNavigation(lines: readonly Line[]): boolean {
   if (lines.length < 3) return false;
@@ -107,10 +117,12 @@ function ruleFor(line: Line): string | null {
 }
 
 export function paragraphsOf(lines: Line[]): Paragraph[] {
-  // One paragraph per line when lines are long: such files put each paragraph on a line.
-  const nonEmpty = lines.filter((l) => l.trimmed !== '');
-  const longLines = nonEmpty.filter((l) => l.trimmed.length > 160).length;
-  const linePerParagraph = nonEmpty.length > 0 && longLines >= nonEmpty.length * 0.3;
+  // One paragraph per line when most long lines end a sentence and run straight into the next line;
+  // lines wrapped by a PDF end mid-sentence, and most files put a blank line between paragraphs.
+  const long = lines.map((l, i) => [l, lines[i + 1]] as const).filter(([l]) => words(l.trimmed).length >= 8);
+  const finished = long.filter(([l]) => TERMINAL.test(l.trimmed));
+  const adjacent = finished.filter(([, next]) => next !== undefined && next.trimmed !== '').length;
+  const linePerParagraph = adjacent >= 2 && finished.length >= long.length * 0.6;
 
   const paragraphs: Paragraph[] = [];
   let current: Line[] = [];
@@ -125,7 +137,9 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
     }
     const previous = current[current.length - 1];
     // PDF text: an indented line after a finished sentence starts a new paragraph.
-    if (previous && (linePerParagraph || (line.indented && TERMINAL.test(previous.trimmed) && line.trimmed !== previous.trimmed))) flush();
+    const sentenceEnded = previous !== undefined && TERMINAL.test(previous.trimmed);
+    const proseLine = previous !== undefined && (words(previous.trimmed).length >= 8 || words(line.trimmed).length >= 8);
+    if (previous && line.trimmed !== previous.trimmed && ((linePerParagraph && (sentenceEnded || proseLine)) || (line.indented && sentenceEnded))) flush();
     // A subheading with a speaker, then the paragraph it heads, on the next line.
     if (previous && HEADING_WITH_SPEAKER.test(previous.trimmed) && !TERMINAL.test(previous.trimmed)) flush();
     current.push(line);
@@ -136,8 +150,15 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
 
 export function markLineDebris(p: Paragraph): void {
   let previous: Line | null = null;
+  let inList = false;
   for (const line of p.lines) {
     const reason = ruleFor(line);
+    // `TOP STORIES` then its headlines: lines without a full stop after a list's heading belong to the list
+    if (reason === null && inList && !TERMINAL.test(line.trimmed)) {
+      p.debris.set(line, 'list');
+      continue;
+    }
+    inList = reason === 'list' || (inList && reason !== null);
     if (reason !== null) p.debris.set(line, reason);
     // PDF extraction repeats a line at a page or column break.
     else if (previous !== null && line.trimmed === previous.trimmed && words(line.trimmed).length >= 2) p.debris.set(line, 'duplicate-line');
@@ -206,7 +227,9 @@ export function clean(doc: Doc): void {
     const flushRun = () => {
       const first = run[0];
       const last = run[run.length - 1];
-      if (first && last && run.length <= 3 && isHeadline(run)) {
+      // a first paragraph that reads as prose is a title only in title case (`Stealth Over Health: … Optics.`)
+      const titleCase = i !== bodyStart || isTitleCase(run);
+      if (first && last && run.length <= 3 && isHeadline(run) && (titleAt !== -1 || titleCase)) {
         const block: Block = { start: first.from, end: last.from + last.trimmed.length, kind: titleAt === -1 ? 'title' : 'paragraph', reason: titleAt === -1 ? 'title' : 'subheadline' };
         blocks.push(block);
         if (titleAt === -1) {

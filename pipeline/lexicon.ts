@@ -38,10 +38,16 @@ export interface Lexicon {
   readonly honorifics: ReadonlySet<string>;
   /** Place, institution and party words that prefix a title, plus prefix modifiers (`former`, `acting`). */
   readonly affiliations: ReadonlySet<string>;
+  /** The affiliations that name a country (`russian`, `us`): two different ones are two different people. */
+  readonly nationalities: ReadonlySet<string>;
   readonly pronouns: ReadonlyMap<string, PronounEntry>;
   readonly organizations: ReadonlySet<string>;
   readonly organizationHeads: ReadonlySet<string>;
   readonly groups: ReadonlySet<string>;
+  /** Last words of news outlets' names (`post`, `times`, `reuters`). */
+  readonly press: ReadonlySet<string>;
+  /** Nouns that refer back to a news outlet (`newspaper`, `network`). */
+  readonly pressNominals: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
 }
 
@@ -236,12 +242,12 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const { phrases, nouns } = readPhrases(data.phrases);
 
   const titlesReader = new Reader(FILES.titles);
-  const titlesTop = titlesReader.object('the file', data.titles, ['titles', 'honorifics', 'affiliations']);
+  const titlesTop = titlesReader.object('the file', data.titles, ['titles', 'honorifics', 'affiliations', 'nationalities']);
   const titles = readSet(titlesReader, titlesTop, 'titles');
   const titleWords = new Set([...titles].flatMap((title) => title.split(' ')));
 
   const orgReader = new Reader(FILES.organizations);
-  const orgTop = orgReader.object('the file', data.organizations, ['names', 'heads', 'groups']);
+  const orgTop = orgReader.object('the file', data.organizations, ['names', 'heads', 'groups', 'press', 'pressNominals']);
 
   const notNamesReader = new Reader(FILES.notNames);
   const notNamesTop = notNamesReader.object('the file', data.notNames, ['words']);
@@ -254,10 +260,13 @@ export function buildLexicon(data: LexiconData): Lexicon {
     titleWords,
     honorifics: readSet(titlesReader, titlesTop, 'honorifics'),
     affiliations: readSet(titlesReader, titlesTop, 'affiliations'),
+    nationalities: readSet(titlesReader, titlesTop, 'nationalities'),
     pronouns: readPronouns(data.pronouns),
     organizations: readSet(orgReader, orgTop, 'names'),
     organizationHeads: readSet(orgReader, orgTop, 'heads'),
     groups: readSet(orgReader, orgTop, 'groups'),
+    press: readSet(orgReader, orgTop, 'press'),
+    pressNominals: readSet(orgReader, orgTop, 'pressNominals'),
     notNames: readSet(notNamesReader, notNamesTop, 'words'),
   };
 }

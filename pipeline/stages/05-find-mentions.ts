@@ -4,6 +4,7 @@ import type { Lexicon } from '../lexicon.ts';
 
 const NAME_PARTICLES = new Set(['de', 'da', 'van', 'von', 'der', 'den', 'bin', 'al', 'el', 'la', 'le', 'di', 'du', 'dos', 'del', 'ibn']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'our']);
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'into', 'across', 'throughout', 'outside', 'inside', 'around', 'toward', 'towards']);
 const SPEAKER_PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we']);
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.value);
 const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.value);
@@ -25,7 +26,9 @@ function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: 
   for (let n = Math.min(4, end - i); n >= 1; n--) {
     const words = tokens.slice(i, i + n).map(bare);
     const joined = words.join(' ');
-    if (lexicon.titles.has(joined) || lexicon.affiliations.has(joined)) return n;
+    // abbreviations keep their period in the lexicon: `sen.`, `rep.`, `gov.`
+    const written = tokens.slice(i, i + n).map((t) => t.value.toLowerCase()).join(' ');
+    if (lexicon.titles.has(joined) || lexicon.titles.has(written) || lexicon.affiliations.has(joined)) return n;
     if (n === 1 && (lexicon.honorifics.has(tokens[i]!.value.toLowerCase()) || lexicon.honorifics.has(words[0]!))) return 1;
   }
   return 0;
@@ -105,6 +108,17 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
 
       if (nameTokens.length > 0) {
         const words = nameTokens.map((n) => n.value);
+        const before = tokens[runStart - 1];
+        const after = tokens[nameEnd];
+        // not people: a place after a preposition (`in Kiev`, `from New York`), the pieces of `R-Ariz.`,
+        // a place that modifies a group (`Wall Street analysts`)
+        const place = titleEnd === runStart && before !== undefined && PLACE_PREPOSITIONS.has(before.value.toLowerCase());
+        const hyphened = nameTokens.length === 1 && (before?.value === '-' || after?.value === '-');
+        const modifier = after !== undefined && after.pos === 'NOUN' && lexicon.groups.has(after.value.toLowerCase());
+        if (place || hyphened || modifier) {
+          i = nameEnd - 1;
+          continue;
+        }
         // `Mr.`, `Dr.` inside the run: an honorific, part of the title
         const name = words.join(' ').replace(/\s+\./g, '.');
         if (words.every((w) => lexicon.notNames.has(w.toLowerCase()))) {
@@ -155,7 +169,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
       }
 
       // Nominal organisations: `the newspaper`, `the ministry`
-      if (lexicon.organizationHeads.has(lower) && t.pos === 'NOUN' && i > sentence.firstToken && tokens[i - 1]!.value.toLowerCase() === 'the') {
+      if ((lexicon.organizationHeads.has(lower) || lexicon.pressNominals.has(lower)) && t.pos === 'NOUN' && i > sentence.firstToken && tokens[i - 1]!.value.toLowerCase() === 'the') {
         push(i - 1, i + 1, { kind: 'nominal', name: null, title: t.value, entityKind: 'organization' });
       }
     }

@@ -82,6 +82,11 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
   // Nominal mentions: the entity that earlier carried that title (`the Kremlin spokesman` → Dmitry Peskov).
   for (const m of doc.mentions) {
     if (m.kind !== 'nominal' || m.title === null) continue;
+    if (m.entityKind === 'organization') {
+      const press = pressReferent(doc, entities, m, lexicon);
+      if (press !== -1) join(m, press);
+      continue;
+    }
     const wanted = words(m.title.toLowerCase()).filter((w) => !lexicon.honorifics.has(w));
     const head = wanted[wanted.length - 1];
     if (head === undefined) continue;
@@ -98,7 +103,8 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
       // `the Russian presidential spokesman` fits `Kremlin Spokesman` by its head; each shared modifier counts more
       const stem = head.replace(/(?:wo)?man$|person$/, '');
       if (!held.has(head) && ![...held].some((w) => w.replace(/(?:wo)?man$|person$/, '') === stem && stem.length > 3)) continue;
-      const conflicts = wanted.slice(0, -1).filter((w) => lexicon.affiliations.has(w) && !held.has(w) && [...held].some((h) => lexicon.affiliations.has(h)));
+      // `the US president` is not `Russian President Vladimir Putin`; `the Russian presidential spokesman` may be `Kremlin Spokesman …`
+      const conflicts = wanted.slice(0, -1).filter((w) => lexicon.nationalities.has(w) && !held.has(w) && [...held].some((h) => lexicon.nationalities.has(h)));
       const score = 1 + wanted.filter((w) => held.has(w)).length - 2 * conflicts.length + seen / 1e9;
       if (score > bestScore) {
         best = e;
@@ -108,4 +114,18 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
     if (best !== -1) join(m, best);
   }
   doc.entities = entities;
+}
+
+/** `the newspaper`, `the network`: the news outlet named last before it (`The Washington Post`). */
+function pressReferent(doc: Doc, entities: readonly Entity[], m: Mention, lexicon: Lexicon): number {
+  const head = words((m.title ?? '').toLowerCase()).pop() ?? '';
+  let found = -1;
+  for (const o of doc.mentions) {
+    if (o.start >= m.start) break;
+    const entity = o.entity === -1 ? undefined : entities[o.entity];
+    if (entity?.kind !== 'organization') continue;
+    const last = words(entity.name.toLowerCase()).pop() ?? '';
+    if (last === head || (lexicon.pressNominals.has(head) && lexicon.press.has(last))) found = o.entity;
+  }
+  return found;
 }

@@ -36,23 +36,64 @@ export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, 
     .map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! }));
 }
 
+/** What the documents said of one speaker signature (kind and name as a document wrote it). */
+interface Signature {
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly aliases: Set<string>;
+  readonly titles: Set<string>;
+  quotes: number;
+}
+
 /**
  * Links the speakers of every document into corpus entities. A full name is its own key (first and
  * last name, middle initials dropped); a bare surname joins a full name only when exactly one
  * person of the corpus has that surname, so two Clintons are never merged on the surname alone.
+ *
+ * Memory grows with the distinct speakers, not the documents: a document leaves only the numbers of
+ * its speaker signatures (four bytes each) and its id. Keeping every document's speaker objects
+ * held ~1 KB per document — 100 MB at 100,000 documents.
  */
 export class SpeakerIndex {
-  readonly #entries: { doc: string; speaker: DocumentSpeaker }[] = [];
+  readonly #bySignature = new Map<string, number>();
+  readonly #signatures: Signature[] = [];
+  /** The signature numbers of every document's speakers, document after document. */
+  #rows = new Int32Array(1024);
+  #length = 0;
+  /** Document id → index of its first row; its rows end where the next document's begin. */
+  readonly #docs = new Map<string, number>();
+  readonly #starts: number[] = [];
 
   add(doc: string, speakers: readonly DocumentSpeaker[]): void {
-    for (const speaker of speakers) this.#entries.push({ doc, speaker });
+    if (speakers.length === 0) return;
+    this.#docs.set(doc, this.#starts.length);
+    this.#starts.push(this.#length);
+    for (const speaker of speakers) {
+      const signature = `${speaker.kind}\u0000${speaker.name}`;
+      let n = this.#bySignature.get(signature);
+      if (n === undefined) {
+        n = this.#signatures.length;
+        this.#bySignature.set(signature, n);
+        this.#signatures.push({ name: speaker.name, kind: speaker.kind, aliases: new Set(), titles: new Set(), quotes: 0 });
+      }
+      const s = this.#signatures[n]!;
+      s.aliases.add(speaker.name);
+      for (const a of speaker.aliases) s.aliases.add(a);
+      for (const t of speaker.titles) s.titles.add(t);
+      s.quotes += speaker.quotes;
+      if (this.#length === this.#rows.length) {
+        const grown = new Int32Array(this.#rows.length * 2);
+        grown.set(this.#rows);
+        this.#rows = grown;
+      }
+      this.#rows[this.#length++] = n;
+    }
   }
 
   /** The corpus entities, and a lookup from (document, name in that document) to the entity. */
   link(): { speakers: SpeakerRecord[]; lookup: (doc: string, name: string) => SpeakerRecord | undefined } {
-    const keyOf = new Map<string, string>();
     const fullBySurname = new Map<string, Set<string>>();
-    for (const { speaker } of this.#entries) {
+    for (const speaker of this.#signatures) {
       const words = nameWords(speaker.name).map(norm);
       if (speaker.kind === 'person' && words.length > 1) {
         const key = `${words[0]} ${words[words.length - 1]}`;
@@ -61,7 +102,7 @@ export class SpeakerIndex {
         fullBySurname.set(words[words.length - 1]!, set);
       }
     }
-    const keyFor = (s: DocumentSpeaker) => {
+    const keyFor = (s: Signature) => {
       const words = nameWords(s.name).map(norm);
       if (s.kind !== 'person') return slug(s.kind, norm(s.name).replace(/^the /, ''));
       if (words.length > 1) return slug('person', `${words[0]} ${words[words.length - 1]}`);
@@ -69,32 +110,45 @@ export class SpeakerIndex {
       return slug('person', full && full.size === 1 ? [...full][0]! : norm(s.name));
     };
 
-    const byId = new Map<string, { name: string; kind: EntityKind; aliases: Set<string>; titles: Set<string>; quotes: number; documents: Set<string> }>();
-    for (const { doc, speaker } of this.#entries) {
+    const byId = new Map<string, { name: string; kind: EntityKind; aliases: Set<string>; titles: Set<string>; quotes: number; documents: number }>();
+    const idOf: string[] = [];
+    for (const speaker of this.#signatures) {
       const id = keyFor(speaker);
-      keyOf.set(`${doc}\u0000${speaker.name}`, id);
+      idOf.push(id);
       let e = byId.get(id);
       if (!e) {
-        e = { name: speaker.name, kind: speaker.kind, aliases: new Set(), titles: new Set(), quotes: 0, documents: new Set() };
+        e = { name: speaker.name, kind: speaker.kind, aliases: new Set(), titles: new Set(), quotes: 0, documents: 0 };
         byId.set(id, e);
       }
       // the canonical name is the fullest one seen; ties go to the alphabetically first, for stable output
       const longer = nameWords(speaker.name).length - nameWords(e.name).length || speaker.name.split(/\s+/).length - e.name.split(/\s+/).length;
       if (longer > 0 || (longer === 0 && speaker.name < e.name)) e.name = speaker.name;
-      for (const a of [speaker.name, ...speaker.aliases]) e.aliases.add(a);
+      for (const a of speaker.aliases) e.aliases.add(a);
       for (const t of speaker.titles) e.titles.add(t);
       e.quotes += speaker.quotes;
-      e.documents.add(doc);
+    }
+    // a document counts once per entity, however many of its names resolve to it
+    const seen = new Set<string>();
+    for (let d = 0; d < this.#starts.length; d++) {
+      seen.clear();
+      for (let r = this.#starts[d]!, end = this.#starts[d + 1] ?? this.#length; r < end; r++) seen.add(idOf[this.#rows[r]!]!);
+      for (const id of seen) byId.get(id)!.documents++;
     }
     const records = new Map<string, SpeakerRecord>();
     for (const [id, e] of [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      records.set(id, { id, name: e.name, kind: e.kind, aliases: [...e.aliases].sort(), titles: [...e.titles].sort(), quotes: e.quotes, documents: e.documents.size });
+      records.set(id, { id, name: e.name, kind: e.kind, aliases: [...e.aliases].sort(), titles: [...e.titles].sort(), quotes: e.quotes, documents: e.documents });
     }
     return {
       speakers: [...records.values()],
       lookup: (doc, name) => {
-        const id = keyOf.get(`${doc}\u0000${name}`);
-        return id === undefined ? undefined : records.get(id);
+        const d = this.#docs.get(doc);
+        if (d === undefined) return undefined;
+        // the document's last speaker of that name, as a (document, name) map would keep it
+        for (let r = (this.#starts[d + 1] ?? this.#length) - 1; r >= this.#starts[d]!; r--) {
+          const n = this.#rows[r]!;
+          if (this.#signatures[n]!.name === name) return records.get(idOf[n]!);
+        }
+        return undefined;
       },
     };
   }

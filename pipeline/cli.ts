@@ -1,51 +1,65 @@
 // The `quotes` command line: a thin layer over the library (run a corpus, evaluate a dataset against gold).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { annotate } from './annotate.ts';
 import { evaluate, formatReport, polnearCounts, readJsonl, type GoldDoc } from './evaluate.ts';
 import { isSpeechOrWritingCue, loadLexicon } from './lexicon.ts';
 import { quoteRecords, type QuoteRecord } from './records.ts';
+import { progressReporter } from './progress.ts';
 import { runCorpus } from './run-corpus.ts';
 
 const USAGE = `Usage:
-  quotes run <corpus-dir> [--out <dir>] [--max-bytes <n>] [--quiet]
+  quotes run <corpus-dir | file | -> [--out <dir>] [--workers <n>] [--max-bytes <n>] [--force] [--quiet]
   quotes eval <gold.jsonl> <quotes.jsonl> [--errors] [--all-gold]
   quotes eval --corpus <gold.jsonl> [--errors] [--all-gold]
+
+  <corpus-dir>: .txt, .md, .html/.htm and .jsonl files, recursively; - reads JSONL from stdin.
+  --workers: threads for the NLP stages (default: the number of cores; 0 = this thread).
+  --force: reprocess every document instead of reusing <out>/.cache.
 
 Exit codes: 0 done; 1 done, but some documents failed (see errors.jsonl); 2 bad usage.`;
 
 class UsageError extends Error {}
 
+const integerOption = (name: string, value: string, min: number) => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new UsageError(`Expected \`--${name}\` to be an integer from ${min} and up, got \`${value}\``);
+  return n;
+};
+
 async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string', default: 'output' }, 'max-bytes': { type: 'string', default: '5000000' }, quiet: { type: 'boolean', default: false } },
-  });
-  const root = positionals[0];
-  if (root === undefined || positionals.length > 1) throw new UsageError('quotes run takes one corpus folder');
-  const maxBytes = Number(values['max-bytes']);
-  const started = performance.now();
-  const interactive = process.stderr.isTTY && !values.quiet;
-  let lastReport = started;
-  const summary = await runCorpus(root, {
-    out: values.out,
-    maxBytes,
-    onProgress: (done, total) => {
-      if (values.quiet) return;
-      const now = performance.now();
-      if (done < total && now - lastReport < (interactive ? 100 : 5000)) return;
-      lastReport = now;
-      const rate = done / ((now - started) / 1000);
-      const eta = rate > 0 ? (total - done) / rate : 0;
-      const line = `${done}/${total} documents, ${rate.toFixed(1)} docs/s, ETA ${eta.toFixed(0)} s`;
-      if (interactive) process.stderr.write(`\r${line}${done === total ? '\n' : ''}`);
-      else process.stderr.write(line + '\n');
+    options: {
+      out: { type: 'string', default: 'output' },
+      'max-bytes': { type: 'string', default: '5000000' },
+      workers: { type: 'string', default: String(availableParallelism()) },
+      force: { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
     },
   });
+  const root = positionals[0];
+  if (root === undefined || positionals.length > 1) throw new UsageError('quotes run takes one corpus folder, file, or - for JSONL on stdin');
+  const maxBytes = integerOption('max-bytes', values['max-bytes'], 1);
+  const workers = integerOption('workers', values.workers, 0);
+  if (root !== '-' && !existsSync(root)) throw new UsageError(`no such corpus \`${root}\``);
+  const started = performance.now();
+  const progress = values.quiet ? undefined : progressReporter();
+  let summary;
+  try {
+    summary = await runCorpus(root, { out: values.out, maxBytes, workers, force: values.force, onProgress: progress?.update });
+  } finally {
+    progress?.end();
+  }
   if (!values.quiet) {
     const seconds = (performance.now() - started) / 1000;
-    process.stderr.write(`${summary.documents} documents, ${summary.quotes} quotes, ${summary.errors} errors in ${seconds.toFixed(2)} s → ${values.out}/\n`);
+    const mb = summary.bytes / 1e6;
+    process.stderr.write(
+      `${summary.documents} documents (${summary.cached} from the cache), ${summary.quotes} quotes, ${summary.errors} errors, ${summary.warnings} warnings` +
+        ` in ${seconds.toFixed(2)} s (${(summary.documents / seconds).toFixed(1)} docs/s, ${(mb / seconds).toFixed(2)} MB/s) → ${values.out}/\n`,
+    );
   }
   return summary.errors > 0 ? 1 : 0;
 }

@@ -1,92 +1,186 @@
-// Runs the pipeline over a corpus folder: bounded reading ahead, documents processed and written in a stable order.
+// Runs the pipeline over a corpus: bounded reading ahead, a worker pool for the CPU stages, a cache for unchanged documents, rows written in a stable order.
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
-import { annotate } from './annotate.ts';
-import { loadLexicon } from './lexicon.ts';
-import { isError, listCorpus, readDocument, type ErrorRecord, type SourceDocument } from './read-corpus.ts';
-import { documentRecord, quoteRecords, type QuoteRecord } from './records.ts';
-import { documentSpeakers, SpeakerIndex } from './speakers.ts';
+import { Piscina } from 'piscina';
+import { ResultCache } from './cache.ts';
+import { processRaw, type DocumentResult, type ProcessResult } from './process-document.ts';
+import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
+import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter } from './write-dataset.ts';
+
+export { processDocument, processRaw, type DocumentResult, type ProcessResult } from './process-document.ts';
+
+export interface RunProgress {
+  /** Documents written so far (error records included). */
+  readonly done: number;
+  /** Documents in the corpus, or null while unknown (JSONL corpora are counted as they are read). */
+  readonly total: number | null;
+  /** Of `done`, those taken from the cache. */
+  readonly cached: number;
+  /** Of `done`, those skipped with an error record. */
+  readonly errors: number;
+  /** UTF-8 bytes of document text read so far. */
+  readonly bytes: number;
+}
 
 export interface RunOptions {
   /** Output folder. @default 'output' */
   readonly out?: string;
-  /** Documents larger than this many bytes get an error record instead of being read. @default 5_000_000 */
+  /** Documents (files, or JSONL lines) larger than this many bytes get an error record instead of being read. @default 5_000_000 */
   readonly maxBytes?: number;
   /** Files read ahead of the one being processed. @default 16 */
   readonly readAhead?: number;
-  /** Called after each document with the number done and the total. */
-  readonly onProgress?: (done: number, total: number) => void;
+  /**
+   * Worker threads for the CPU stages; 0 runs them in this thread. One worker beats the main
+   * thread by letting reading and writing overlap the stages (see bench/README.md).
+   * @default the number of cores
+   */
+  readonly workers?: number;
+  /** Reprocess every document, ignoring the cache (which is refreshed). @default false */
+  readonly force?: boolean;
+  /** Called after each document is written. */
+  readonly onProgress?: (progress: RunProgress) => void;
+  /** File operations for reading the corpus; tests inject failures. @default node:fs/promises */
+  readonly fs?: ReadFs;
+  /** Where the corpus `-` is read from. @default process.stdin */
+  readonly stdin?: NodeJS.ReadableStream;
 }
 
 export interface RunSummary {
+  /** Documents in the corpus, error records included. */
   readonly documents: number;
   readonly quotes: number;
+  /** Documents skipped with an error record: the run exits 1 when there are any. */
   readonly errors: number;
+  /** Warnings about documents that were processed (`action: 'processed'` in errors.jsonl). */
+  readonly warnings: number;
+  /** Documents taken from the cache. */
+  readonly cached: number;
+  /** UTF-8 bytes of document text. */
   readonly bytes: number;
 }
 
-function validate(options: RunOptions): Required<Omit<RunOptions, 'onProgress'>> {
-  const maxBytes = options.maxBytes ?? 5_000_000;
-  const readAhead = options.readAhead ?? 16;
-  if (!Number.isInteger(maxBytes) || maxBytes < 1) throw new TypeError(`quotes: Expected \`maxBytes\` to be an integer from 1 and up, got \`${maxBytes}\``);
-  if (!Number.isInteger(readAhead) || readAhead < 1) throw new TypeError(`quotes: Expected \`readAhead\` to be an integer from 1 and up, got \`${readAhead}\``);
-  return { out: options.out ?? 'output', maxBytes, readAhead };
+const integer = (name: string, value: number, min: number) => {
+  if (!Number.isInteger(value) || value < min) throw new TypeError(`quotes: Expected \`${name}\` to be an integer from ${min} and up, got \`${value}\``);
+  return value;
+};
+
+function validate(options: RunOptions) {
+  return {
+    out: options.out ?? 'output',
+    maxBytes: integer('maxBytes', options.maxBytes ?? 5_000_000, 1),
+    readAhead: integer('readAhead', options.readAhead ?? 16, 1),
+    workers: integer('workers', options.workers ?? availableParallelism(), 0),
+    force: options.force ?? false,
+  };
 }
 
-/** Annotates one document into its dataset rows; an exception inside a stage becomes an error record. */
-export function processDocument(source: SourceDocument) {
-  try {
-    const doc = annotate(source.text, { id: source.id, lexicon: loadLexicon() });
-    const quotes = quoteRecords(doc);
-    const bySpeaker = new Map<string, number>();
-    for (const q of quotes) if (q.speaker) bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
-    return { document: documentRecord(doc, quotes.length), quotes, speakers: documentSpeakers(doc, bySpeaker) };
-  } catch (error) {
-    const failed: ErrorRecord = { doc: source.id, error: 'failed', message: (error as Error).message, action: 'skipped' };
-    return failed;
-  }
+/**
+ * Worker threads start without the parent's loader hooks when the parent registered tsx from code
+ * (bin/quotes.js) or runs under vitest: hand them tsx's loader explicitly unless they inherit it.
+ */
+function workerExecArgv(): string[] {
+  if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
+  const loader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  return [...process.execArgv, '--import', loader];
 }
 
+/** Runs the CPU stages of one document: in a worker pool, or in this thread. */
+interface Processor {
+  run(raw: RawDocument): Promise<ProcessResult>;
+  close(): Promise<void>;
+}
+
+const inThread: Processor = { run: async (raw) => processRaw(raw), close: async () => {} };
+
+function pool(workers: number): Processor {
+  const piscina = new Piscina<RawDocument, ProcessResult>({
+    filename: new URL('./worker.ts', import.meta.url).href,
+    minThreads: workers,
+    maxThreads: workers,
+    execArgv: workerExecArgv(),
+  });
+  return { run: (raw) => piscina.run(raw), close: () => piscina.destroy() };
+}
+
+/**
+ * Runs the pipeline over the corpus at `root` (a folder, one file, or `-` for JSONL on stdin) and
+ * commits the dataset to `out`. Documents are processed out of order by the pool but written in the
+ * corpus order, through a reorder window of a few documents per worker: the dataset is the same
+ * bytes whatever the number of workers, and at most that window of documents is held at once.
+ */
 export async function runCorpus(root: string, options: RunOptions = {}): Promise<RunSummary> {
-  const { out, maxBytes, readAhead } = validate(options);
-  const ids = await listCorpus(root);
+  const { out, maxBytes, readAhead, workers, force } = validate(options);
+  const cache = await ResultCache.open(out);
   const writer = new DatasetWriter(out);
   await writer.open();
   const index = new SpeakerIndex();
-  const reads = new PQueue({ concurrency: 8 });
-  const pending: Promise<SourceDocument | ErrorRecord>[] = [];
-  let next = 0;
-  // read a bounded window ahead: never the whole corpus in memory
-  const fill = () => {
-    while (next < ids.length && pending.length < readAhead) {
-      const id = ids[next++]!;
-      pending.push(reads.add(() => readDocument(root, id, maxBytes)));
-    }
+  const cacheWrites = new PQueue({ concurrency: 8 });
+  let processor: Processor | undefined;
+  // created on the first document the cache does not hold: an unchanged rerun starts no thread
+  const processorFor = () => (processor ??= workers === 0 ? inThread : pool(workers));
+
+  type Done = { result: ProcessResult; cached: boolean; bytes: number };
+  const handle = async (raw: RawDocument | ErrorRecord): Promise<Done> => {
+    if (isError(raw)) return { result: raw, cached: false, bytes: 0 };
+    const bytes = Buffer.byteLength(raw.raw);
+    const key = cache.key(raw);
+    const hit = force ? undefined : await cache.get(key);
+    if (hit) return { result: hit, cached: true, bytes };
+    const result = await processorFor().run(raw);
+    if (!isError(result)) void cacheWrites.add(() => cache.set(key, result)).catch(() => {});
+    return { result, cached: false, bytes };
   };
+
+  let documents = 0;
   let quotes = 0;
   let errors = 0;
+  let warnings = 0;
+  let cached = 0;
   let bytes = 0;
-  try {
-    for (let done = 0; done < ids.length; done++) {
-      fill();
-      const source = await pending.shift()!;
-      const result = isError(source) ? source : processDocument(source);
-      if (!isError(source)) bytes += Buffer.byteLength(source.text);
-      if ('error' in result) {
-        errors++;
-        await writer.writeError(result);
-      } else {
-        quotes += result.quotes.length;
-        index.add(result.document.id, result.speakers);
-        await writer.writeDocument(result.document, result.quotes as QuoteRecord[]);
+  let total: number | null = null;
+  const write = async ({ result, cached: hit, bytes: size }: Done) => {
+    documents++;
+    bytes += size;
+    if (hit) cached++;
+    if (isError(result)) {
+      errors++;
+      await writer.writeError(result);
+    } else {
+      const r: DocumentResult = result;
+      quotes += r.quotes.length;
+      index.add(r.document.id, r.speakers);
+      await writer.writeDocument(r.document, r.quotes);
+      for (const w of r.warnings) {
+        warnings++;
+        await writer.writeError(w);
       }
-      options.onProgress?.(done + 1, ids.length);
     }
+    options.onProgress?.({ done: documents, total, cached, errors, bytes });
+  };
+
+  const window = Math.max(workers, 1) * 4 + 4;
+  const inFlight: Promise<Done>[] = [];
+  try {
+    const corpus = readRawCorpus(root, { maxBytes, readAhead, fs: options.fs, stdin: options.stdin, onTotal: (n) => (total = n) });
+    for await (const raw of corpus) {
+      const done = handle(raw);
+      // settled later, in order; a rejection here must not count as unhandled meanwhile
+      done.catch(() => {});
+      inFlight.push(done);
+      while (inFlight.length >= window) await write(await inFlight.shift()!);
+    }
+    while (inFlight.length > 0) await write(await inFlight.shift()!);
+    await cacheWrites.onIdle();
     const { speakers, lookup } = index.link();
     await writer.commit(speakers, lookup);
   } catch (error) {
     await writer.abort();
     throw error;
+  } finally {
+    if (processor) await processor.close();
   }
-  return { documents: ids.length, quotes, errors, bytes };
+  return { documents, quotes, errors, warnings, cached, bytes };
 }

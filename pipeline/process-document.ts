@@ -1,0 +1,73 @@
+// One document through the CPU stages into its dataset rows: what a worker thread runs.
+import { annotate } from './annotate.ts';
+import type { Doc } from './document.ts';
+import { loadLexicon } from './lexicon.ts';
+import { isError, prepare, type ErrorRecord, type RawDocument, type SourceDocument } from './read-corpus.ts';
+import { documentRecord, quoteRecords, type DocumentRecord, type QuoteRecord } from './records.ts';
+import { documentSpeakers, type DocumentSpeaker } from './speakers.ts';
+
+/** A processed document: its rows, what it tells the corpus about its speakers, and warnings for errors.jsonl. */
+export interface DocumentResult {
+  /** The documents.jsonl row; an HTML page's row also carries the extracted `text` its offsets point into. */
+  readonly document: DocumentRecord & { readonly text?: string };
+  readonly quotes: readonly QuoteRecord[];
+  readonly speakers: readonly DocumentSpeaker[];
+  /** Input that was processed but deserves a look (`action: 'processed'`). */
+  readonly warnings: readonly ErrorRecord[];
+}
+
+export type ProcessResult = DocumentResult | ErrorRecord;
+
+/** More unpaired quotation marks than any article has: the text is not prose, or its marks are mangled. */
+export const UNPAIRED_WARNING = 100;
+/** A line longer than any paragraph: a page flattened to one line, or not prose. */
+export const LONG_LINE_WARNING = 100_000;
+
+function warningsOf(doc: Doc): ErrorRecord[] {
+  const warnings: ErrorRecord[] = [];
+  const unpaired = doc.messages.filter((m) => m.ruleId === 'quote-unpaired').length;
+  if (unpaired > UNPAIRED_WARNING) {
+    warnings.push({ doc: doc.id, error: 'unpaired-quotes', message: `${unpaired} unpaired quotation marks`, action: 'processed' });
+  }
+  let longest = 0;
+  for (let from = 0; from <= doc.text.length; ) {
+    const nl = doc.text.indexOf('\n', from);
+    const end = nl === -1 ? doc.text.length : nl;
+    longest = Math.max(longest, end - from);
+    from = end + 1;
+  }
+  if (longest > LONG_LINE_WARNING) {
+    warnings.push({ doc: doc.id, error: 'long-line', message: `a line of ${longest} characters without a break: read as one paragraph`, action: 'processed' });
+  }
+  return warnings;
+}
+
+/** Annotates one document into its dataset rows; an exception inside a stage becomes an error record. */
+export function processDocument(source: SourceDocument): ProcessResult {
+  try {
+    const doc = annotate(source.text, { id: source.id, lexicon: loadLexicon() });
+    const quotes = quoteRecords(doc);
+    const bySpeaker = new Map<string, number>();
+    for (const q of quotes) if (q.speaker) bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
+    const record = documentRecord(doc, quotes.length);
+    return {
+      document: source.format === 'html' ? { ...record, text: source.text } : record,
+      quotes,
+      speakers: documentSpeakers(doc, bySpeaker),
+      warnings: warningsOf(doc),
+    };
+  } catch (error) {
+    return { doc: source.id, error: 'failed', message: `the pipeline failed: ${(error as Error).message}`, action: 'skipped' };
+  }
+}
+
+/** Extracts (HTML) and processes a document as read from disk. */
+export function processRaw(raw: RawDocument): ProcessResult {
+  let source: SourceDocument | ErrorRecord;
+  try {
+    source = prepare(raw);
+  } catch (error) {
+    return { doc: raw.id, error: 'no-article', message: `HTML extraction failed: ${(error as Error).message}`, action: 'skipped' };
+  }
+  return isError(source) ? source : processDocument(source);
+}

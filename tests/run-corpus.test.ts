@@ -1,0 +1,220 @@
+// Corpus runs: the same bytes whatever the worker count, the cache, the atomic commit, warnings and error records in errors.jsonl, and the exit codes.
+import { spawnSync } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { article, prng } from '../bench/corpus.ts';
+import { collapseWhitespace } from '../pipeline/document.ts';
+import { analyze } from '../pipeline/nlp-adapter.ts';
+import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
+import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
+import { runCorpus } from '../pipeline/run-corpus.ts';
+import { FILES } from '../pipeline/write-dataset.ts';
+
+const BIN = fileURLToPath(new URL('../bin/quotes.js', import.meta.url));
+let dir = '';
+let corpus = '';
+let out = '';
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'quotes-run-'));
+  corpus = join(dir, 'corpus');
+  out = join(dir, 'out');
+  await mkdir(corpus);
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** `count` synthetic articles (bench/corpus.ts), in two folders. */
+async function articles(count: number, seed = 7): Promise<void> {
+  const r = prng(seed);
+  for (let i = 0; i < count; i++) {
+    await mkdir(join(corpus, `f${i % 2}`), { recursive: true });
+    await writeFile(join(corpus, `f${i % 2}`, `a${i}.txt`), article(r));
+  }
+}
+
+async function dataset(at = out): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  for (const f of FILES) files[f] = await readFile(join(at, f), 'utf8');
+  return files;
+}
+const jsonl = <T>(text: string) => text.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as T);
+const errorRecords = async () => jsonl<ErrorRecord>(await readFile(join(out, 'errors.jsonl'), 'utf8'));
+
+describe('workers', () => {
+  test('run-corpus writes the same bytes with 1 and 2 workers and in-thread', async () => {
+    await articles(12);
+    await runCorpus(corpus, { out: join(dir, 'w1'), workers: 1 });
+    await runCorpus(corpus, { out: join(dir, 'w2'), workers: 2 });
+    await runCorpus(corpus, { out: join(dir, 'w0'), workers: 0 });
+    const one = await dataset(join(dir, 'w1'));
+    expect(one['quotes.jsonl']!.split('\n').length).toBeGreaterThan(50);
+    expect(await dataset(join(dir, 'w2'))).toEqual(one);
+    expect(await dataset(join(dir, 'w0'))).toEqual(one);
+  }, 60_000);
+
+  // wink-nlp adds words it has read to the model's lexicon, and its tokenizer then keeps `Trump's`
+  // whole once it has read `Trump's.`: a document's rows depend on the documents its thread read
+  // before, so two workers can write different bytes than one. Reported to the owner of
+  // pipeline/nlp-adapter.ts; this test starts passing (and must lose its `.fails`) when that is fixed.
+  test.fails('nlp-adapter tokenizes a text the same whatever its thread read before', () => {
+    const text = "Peskov called Trump's RT appearance unhelpful.";
+    const before = analyze(text).tokens.map((t) => t.value);
+    expect(before).toContain("'s");
+    analyze("His plan is better than Trump's. But it will not pass.");
+    expect(analyze(text).tokens.map((t) => t.value)).toEqual(before);
+  });
+});
+
+describe('cache', () => {
+  test('run-corpus reruns from the cache to the same bytes, and --force reprocesses', async () => {
+    await articles(6);
+    const first = await runCorpus(corpus, { out, workers: 1 });
+    const bytes = await dataset();
+    expect(first.cached).toBe(0);
+    const again = await runCorpus(corpus, { out, workers: 1 });
+    expect(again.cached).toBe(6);
+    expect(await dataset()).toEqual(bytes);
+    const forced = await runCorpus(corpus, { out, workers: 0, force: true });
+    expect(forced.cached).toBe(0);
+    expect(await dataset()).toEqual(bytes);
+  }, 60_000);
+
+  test('run-corpus reprocesses only a changed document', async () => {
+    await articles(4);
+    await runCorpus(corpus, { out, workers: 0 });
+    await writeFile(join(corpus, 'f1', 'a1.txt'), '"We will wait," Dmitry Peskov said on Monday.');
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary.cached).toBe(3);
+    const docs = jsonl<DocumentRecord>((await dataset())['documents.jsonl']!);
+    expect(docs.find((d) => d.id === 'f1/a1.txt')).toMatchObject({ quotes: 1 });
+  }, 60_000);
+
+  test('run-corpus treats a damaged cache entry as missing and leaves no temporary files', async () => {
+    await articles(2);
+    await runCorpus(corpus, { out, workers: 0 });
+    const cache = join(out, '.cache');
+    const entries = (await readdir(cache, { recursive: true })).filter((p) => p.endsWith('.json'));
+    expect(entries).toHaveLength(2);
+    expect((await readdir(cache, { recursive: true })).filter((p) => p.endsWith('.tmp'))).toEqual([]);
+    await writeFile(join(cache, entries[0]!), '{"document": {"id": "trunc');
+    const bytes = await dataset();
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary.cached).toBe(1);
+    expect(await dataset()).toEqual(bytes);
+  }, 60_000);
+});
+
+describe('commit', () => {
+  test('run-corpus leaves the previous dataset intact when a run fails midway', async () => {
+    await articles(5);
+    await runCorpus(corpus, { out, workers: 0 });
+    const before = await dataset();
+    await writeFile(join(corpus, 'f0', 'new.txt'), '"Something new," Anna Schmidt said.');
+    const failing = runCorpus(corpus, {
+      out,
+      workers: 1,
+      force: true,
+      onProgress: ({ done }) => {
+        if (done === 3) throw new Error('disk full');
+      },
+    });
+    await expect(failing).rejects.toThrow('disk full');
+    expect(await dataset()).toEqual(before);
+    expect((await readdir(out)).filter((f) => f.startsWith('.tmp'))).toEqual([]);
+  }, 60_000);
+});
+
+describe('input formats', () => {
+  test('run-corpus reads a JSONL corpus from stdin', async () => {
+    const stdin = Readable.from(['{"id": "k1", "text": "\\"We will wait,\\" Dmitry Peskov said on Monday."}\n', '{"text": "Nothing was said."}\n']);
+    const summary = await runCorpus('-', { out, workers: 0, stdin });
+    expect(summary).toMatchObject({ documents: 2, errors: 0 });
+    const docs = jsonl<DocumentRecord>((await dataset())['documents.jsonl']!);
+    expect(docs.map((d) => d.id)).toEqual(['stdin#k1', 'stdin#2']);
+  }, 60_000);
+
+  test('run-corpus offsets of an HTML page point into the extracted text documents.jsonl carries', async () => {
+    await writeFile(
+      join(corpus, 'page.html'),
+      `<html><head><title>Talks stall</title></head><body><nav>Home | World | Sport</nav><article>
+      <p>MOSCOW, July 10 (Reuters) - Talks between Moscow and Washington stalled on Monday.</p>
+      <p>"We will wait for an answer from Washington," <b>Kremlin spokesman Dmitry Peskov</b> said on Monday.</p>
+      <p>Peskov told reporters that the talks would resume in Geneva next week, after a pause of several months in the negotiations.</p>
+      </article></body></html>`,
+    );
+    await runCorpus(corpus, { out, workers: 1 });
+    const [doc] = jsonl<DocumentRecord & { text: string }>((await dataset())['documents.jsonl']!);
+    const quotes = jsonl<QuoteRecord>((await dataset())['quotes.jsonl']!);
+    expect(quotes.length).toBeGreaterThanOrEqual(2);
+    for (const q of quotes) expect(collapseWhitespace(doc!.text.slice(q.start, q.end))).toBe(q.text);
+    expect(quotes[0]!.text).toBe('We will wait for an answer from Washington,');
+    const [read] = await (async () => { const xs = []; for await (const x of readCorpus(corpus, { maxBytes: 5_000_000 })) xs.push(x); return xs; })();
+    expect(read).toEqual({ id: 'page.html', text: doc!.text, format: 'html' });
+  }, 60_000);
+});
+
+describe('errors.jsonl', () => {
+  test('run-corpus records every bad file, processes the rest, and counts failures', async () => {
+    await articles(2);
+    await writeFile(join(corpus, 'empty.txt'), '');
+    await writeFile(join(corpus, 'bin.txt'), Uint8Array.from([1, 2, 0, 4]));
+    await writeFile(join(corpus, 'c.jsonl'), '{"text": "Fine, Peskov said."}\n{oops\n');
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary).toMatchObject({ documents: 6, errors: 3, warnings: 0 });
+    expect((await errorRecords()).map((e) => [e.doc, e.error])).toEqual([['bin.txt', 'binary'], ['c.jsonl#2', 'malformed-jsonl'], ['empty.txt', 'empty']]);
+  }, 60_000);
+
+  test('run-corpus warns about 20,000 unpaired quotation marks and keeps the document', async () => {
+    await writeFile(join(corpus, 'marks.txt'), 'He said "word '.repeat(20_000));
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary).toMatchObject({ documents: 1, errors: 0, warnings: 2 });
+    expect(await errorRecords()).toEqual([
+      { doc: 'marks.txt', error: 'unpaired-quotes', message: '20000 unpaired quotation marks', action: 'processed' },
+      { doc: 'marks.txt', error: 'long-line', message: 'a line of 280000 characters without a break: read as one paragraph', action: 'processed' },
+    ]);
+  }, 60_000);
+
+  test('run-corpus warns about a 1 MB single-line document and keeps it', async () => {
+    await writeFile(join(corpus, 'line.txt'), 'the long line goes on and on '.repeat(34_500).slice(0, 1_000_000));
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary).toMatchObject({ documents: 1, errors: 0, warnings: 1 });
+    expect(await errorRecords()).toEqual([
+      { doc: 'line.txt', error: 'long-line', message: 'a line of 1000000 characters without a break: read as one paragraph', action: 'processed' },
+    ]);
+    expect((await stat(join(out, 'documents.jsonl'))).size).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('command line', () => {
+  const quotes = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', input });
+
+  test('quotes run exits 1 when a document failed, through bin/quotes.js and a worker thread', async () => {
+    await writeFile(join(corpus, 'ok.txt'), '"We will wait," Dmitry Peskov said on Monday.');
+    await writeFile(join(corpus, 'empty.txt'), '');
+    const r = quotes(['run', corpus, '--out', out, '--workers', '1']);
+    expect(r.stderr).toMatch(/2 documents \(0 from the cache\), 1 quotes, 1 errors, 0 warnings in/);
+    expect(r.status).toBe(1);
+    expect(jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.quotes)).toEqual([1]);
+  }, 60_000);
+
+  test('quotes run - reads stdin and exits 0 when every document was read, printing nothing with --quiet', async () => {
+    const r = quotes(['run', '-', '--out', out, '--workers', '0', '--quiet'], '{"id": 1, "text": "\\"Yes,\\" she said."}\n');
+    expect([r.status, r.stderr]).toEqual([0, '']);
+    expect(jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.id)).toEqual(['stdin#1']);
+  }, 60_000);
+
+  test.each([
+    [['run', '.', '--workers', 'many'], 'quotes: Expected `--workers` to be an integer from 0 and up, got `many`'],
+    [['run', '.', '--max-bytes', '0'], 'quotes: Expected `--max-bytes` to be an integer from 1 and up, got `0`'],
+    [['run', '/no/such/folder'], 'quotes: no such corpus `/no/such/folder`'],
+  ])('quotes %j exits 2 with a usage message', (args, message) => {
+    const r = quotes(args);
+    expect(r.status).toBe(2);
+    expect(r.stderr.split('\n')[0]).toBe(message);
+  });
+});

@@ -12,7 +12,7 @@ import { collapseWhitespace } from '../pipeline/document.ts';
 import { evaluate, readJsonl, type GoldDoc } from '../pipeline/evaluate.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
-import { CSP, documentPath, escapeHtml, markUp, writeErrorReport, writeReport, type Mark } from '../pipeline/report/index.ts';
+import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, writeErrorReport, writeReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 
@@ -131,8 +131,11 @@ describe('writeReport', () => {
     const files = [...(await filesOf(join(out, 'report'))).keys()];
     expect(files).toEqual(expect.arrayContaining(['index.html', 'report.css', 'report.js', 'documents/page-1.html', 'speakers/page-1.html']));
     for (const id of ['000_c8f24c99b0f70113.txt', '003_70de0a7f1221091c.txt', 'zz-injected.txt']) expect(files).toContain(documentPath(id));
-    const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').length;
-    expect(files.filter((f) => /^speakers\/[0-9a-f]{2}\//.test(f))).toHaveLength(speakers);
+    const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    for (const s of speakers) {
+      const [path, anchor] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');
+      expect(await readFile(join(out, 'report', path!), 'utf8')).toContain(`id="${anchor}"`);
+    }
     expect((await readdir(out)).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 

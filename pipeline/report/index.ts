@@ -3,4 +3,4 @@ export { writeReport, readJsonLines, type WriteReportOptions, type ReportSource 
 export { writeErrorReport, type WriteErrorReportOptions } from './write-error-report.ts';
 export { escapeHtml, CSP } from './html.ts';
 export { markUp, type Mark } from './mark-up.ts';
-export { documentPath, speakerPath, quoteAnchor } from './paths.ts';
+export { documentPath, speakerPath, speakerPageCount, quoteAnchor } from './paths.ts';

@@ -2,7 +2,7 @@
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import type { SpeakerRecord } from '../speakers.ts';
 import { escapeHtml, page, pager } from './html.ts';
-import { documentPath, FROM_LIST, FROM_SHARD, PER_PAGE, speakerPath } from './paths.ts';
+import { documentPath, FROM_LIST, FROM_SHARD, PER_PAGE, speakerAnchor, speakerPath, speakerQuotesPath } from './paths.ts';
 
 export const listPath = (section: 'documents' | 'speakers', n: number) => `${section}/page-${n}.html`;
 
@@ -37,9 +37,10 @@ ${nav}`,
   });
 }
 
-export function speakerRow(s: SpeakerRecord): string {
+/** A speaker's row in the list; `pages` is the number of shared speaker pages. */
+export function speakerRow(s: SpeakerRecord, pages: number): string {
   const cells = [
-    `<a href="${FROM_LIST}${speakerPath(s.id)}">${escapeHtml(s.name)}</a>`,
+    `<a href="${FROM_LIST}${speakerPath(s.id, pages)}">${escapeHtml(s.name)}</a>`,
     escapeHtml(s.kind),
     escapeHtml(s.aliases.filter((a) => a !== s.name).join(', ')),
     escapeHtml(s.titles.join(', ')),
@@ -73,19 +74,54 @@ export function speakerQuoteItem(q: QuoteRecord, anchor: string, document: Docum
   return `<li><span class="tag tag-${escapeHtml(q.type)}">${escapeHtml(q.type)}</span> <a href="${where}">${escapeHtml(document.title ?? document.id)}</a><span class="muted">${mention}${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
 }
 
-export function speakerPage(s: SpeakerRecord, items: readonly string[]): string {
+/** Quotes shown in a speaker's section of a shared page; more go on pages of the speaker's own. */
+export const QUOTES_IN_SECTION = 50;
+/** Quotes per page of a much-quoted speaker's own pages. */
+export const QUOTES_PER_PAGE = 500;
+
+function speakerHeader(s: SpeakerRecord, level: 'h1' | 'h2', anchor = ''): string {
   const aliases = s.aliases.filter((a) => a !== s.name);
-  return page({
-    title: s.name,
-    root: FROM_SHARD,
-    section: 'speakers',
-    body: `<h1>${escapeHtml(s.name)}</h1>
+  return `<${level}${anchor}>${escapeHtml(s.name)}</${level}>
 <p class="meta">${escapeHtml(s.kind)} · <code>${escapeHtml(s.id)}</code> · ${s.quotes} quote${s.quotes === 1 ? '' : 's'} in ${s.documents} document${s.documents === 1 ? '' : 's'}</p>
 <dl>
 <dt>Also called</dt><dd>${aliases.length === 0 ? '<span class="muted">—</span>' : escapeHtml(aliases.join(', '))}</dd>
 <dt>Titles</dt><dd>${s.titles.length === 0 ? '<span class="muted">—</span>' : escapeHtml(s.titles.join(', '))}</dd>
-</dl>
+</dl>`;
+}
+
+const quoteList = (items: readonly string[]) => (items.length === 0 ? '<p class="empty">No quotes.</p>' : `<ol class="quote-list">\n${items.join('\n')}\n</ol>`);
+
+/** A speaker's section on its shared page: the first quotes, and a link to the rest. */
+export function speakerSection(s: SpeakerRecord, items: readonly string[]): string {
+  const more = items.length > QUOTES_IN_SECTION
+    ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">All ${items.length} quotes of ${escapeHtml(s.name)}</a></p>`
+    : '';
+  return `<section class="speaker">
+${speakerHeader(s, 'h2', ` id="${speakerAnchor(s.id)}"`)}
+${quoteList(items.slice(0, QUOTES_IN_SECTION))}
+${more}</section>`;
+}
+
+/** A shared speaker page: the sections of the speakers whose ids hash to it. */
+export function speakerGroupPage(sections: readonly string[], n: number): string {
+  return page({
+    title: `Speakers, group ${n}`,
+    root: FROM_SHARD,
+    section: 'speakers',
+    body: `<p class="meta">Speakers are grouped a few to a page; the <a href="${FROM_SHARD}speakers/page-1.html">speaker list</a> has them all.</p>
+${sections.join('\n')}`,
+  });
+}
+
+/** Page `k` of `total` of a much-quoted speaker's own pages. */
+export function speakerQuotesPage(s: SpeakerRecord, items: readonly string[], k: number, total: number): string {
+  return page({
+    title: total === 1 ? s.name : `${s.name}, page ${k} of ${total}`,
+    root: FROM_SHARD,
+    section: 'speakers',
+    body: `${speakerHeader(s, 'h1')}
 <h2>Quotes</h2>
-${items.length === 0 ? '<p class="empty">No quotes.</p>' : `<ol class="quote-list">\n${items.join('\n')}\n</ol>`}`,
+${pager(k, total, (j) => speakerQuotesPath(s.id, j).replace(/^.*\//, ''))}
+${quoteList(items)}`,
   });
 }

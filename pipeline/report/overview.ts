@@ -47,6 +47,7 @@ export class Overview {
   speakers = 0;
   errors = 0;
   documentPages = 1;
+  /** Shared speaker pages, which say where a speaker's section is. */
   speakerPages = 1;
   readonly #types = new Map<QuoteType, number>([['direct', 0], ['indirect', 0], ['mixed', 0]]);
   readonly #outlets = new Map<string, number>();
@@ -91,7 +92,7 @@ export class Overview {
     ].map(([label, value]) => `<li><b>${value}</b>${label}</li>`);
 
     const types: Bar[] = [...this.#types].map(([type, value]) => ({ label: type, value, kind: type }));
-    const speakers: Bar[] = this.#top.map((s) => ({ label: s.name, value: s.quotes, href: speakerPath(s.id) }));
+    const speakers: Bar[] = this.#top.map((s) => ({ label: s.name, value: s.quotes, href: speakerPath(s.id, this.speakerPages) }));
     const outlets = [...this.#outlets].sort(byCountThenName);
     const outletBars: Bar[] = outlets.slice(0, TOP_OUTLETS).map(([label, value]) => ({ label, value }));
     if (outlets.length > TOP_OUTLETS) {

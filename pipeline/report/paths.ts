@@ -16,9 +16,37 @@ export function documentPath(id: string): string {
   return `documents/${shardAndName(id)}`;
 }
 
-/** `speakers/9c/person_donald-trump-9c0d1e2f.html`, relative to the report root. */
-export function speakerPath(id: string): string {
-  return `speakers/${shardAndName(id)}`;
+/** Speakers per shared speaker page: a page per speaker would be 100,000s of small files, and on a disk each costs more than its rendering. */
+export const SPEAKERS_PER_PAGE = 25;
+
+/** How many shared speaker pages a corpus of `speakers` speakers gets. */
+export function speakerPageCount(speakers: number): number {
+  return Math.max(1, Math.ceil(speakers / SPEAKERS_PER_PAGE));
+}
+
+/** The shared page speaker `id` is on, from 0: by hash, so it is known from the id alone. */
+export function speakerPageOf(id: string, pages: number): number {
+  return createHash('sha1').update(id).digest().readUInt32BE(0) % pages;
+}
+
+/** `speakers/2a/42.html`: shared page `n`, relative to the report root. */
+export function speakerPagePath(n: number): string {
+  return `speakers/${(n % 256).toString(16).padStart(2, '0')}/${n}.html`;
+}
+
+/** The element id of a speaker's section on its shared page. */
+export function speakerAnchor(id: string): string {
+  return `s-${id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60)}-${createHash('sha1').update(id).digest('hex').slice(0, 8)}`;
+}
+
+/** `speakers/2a/42.html#s-person_donald-trump-4f7895d9`: a speaker's section, relative to the report root. */
+export function speakerPath(id: string, pages: number): string {
+  return `${speakerPagePath(speakerPageOf(id, pages))}#${speakerAnchor(id)}`;
+}
+
+/** `speakers/4f/person_donald-trump-4f7895d9-2.html`: page `k` of all the quotes of a much-quoted speaker. */
+export function speakerQuotesPath(id: string, k: number): string {
+  return `speakers/${shardAndName(id).replace(/\.html$/, k === 1 ? '.html' : `-${k}.html`)}`;
 }
 
 /** The element id of a quote on its document page: `q-535-637`. */

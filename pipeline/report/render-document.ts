@@ -13,6 +13,8 @@ export interface DocumentPage {
   readonly blocks: readonly Block[];
   /** The document's quotes, in text order. */
   readonly quotes: readonly QuoteRecord[];
+  /** The number of shared speaker pages, which says where a speaker's section is. */
+  readonly speakerPages: number;
 }
 
 /** Element ids of a document's quotes: `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
@@ -83,18 +85,18 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
 
 export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
 
-function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[]): string {
+function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], speakerPages: number): string {
   if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
   const items = quotes.map((q, i) => {
     const s = q.speaker;
-    const who = s === null ? '<span class="muted">unknown speaker</span>' : s.id !== undefined ? `<a href="${FROM_SHARD}${speakerPath(s.id)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
+    const who = s === null ? '<span class="muted">unknown speaker</span>' : s.id !== undefined ? `<a href="${FROM_SHARD}${speakerPath(s.id, speakerPages)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
     const cue = q.cue === null ? 'no cue' : `cue “${escapeHtml(q.cue.text)}”`;
     return `<li><a class="tag tag-${escapeHtml(q.type)}" href="#${anchors[i]}">${escapeHtml(q.type)}</a> <strong>${who}</strong> <span class="muted">${cue} · ${escapeHtml(q.sieve)} · ${q.confidence.toFixed(2)}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
   });
   return `<ol class="quote-list">\n${items.join('\n')}\n</ol>`;
 }
 
-export function renderDocument({ record, text, blocks, quotes }: DocumentPage): string {
+export function renderDocument({ record, text, blocks, quotes, speakerPages }: DocumentPage): string {
   const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
     .filter((s): s is string => s !== null)
     .map((s, i) => (i === 0 ? s : escapeHtml(s)))
@@ -112,6 +114,6 @@ export function renderDocument({ record, text, blocks, quotes }: DocumentPage): 
 ${messages}${LEGEND}
 ${body}
 <h2>Quotes</h2>
-${quoteList(quotes, quoteAnchors(quotes))}`,
+${quoteList(quotes, quoteAnchors(quotes), speakerPages)}`,
   });
 }

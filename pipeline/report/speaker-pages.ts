@@ -1,17 +1,18 @@
 // Speaker pages for a corpus too large to hold: quotes are grouped by speaker on disk, in buckets by speaker id, then one bucket at a time.
 //
 // A speaker's quotes are spread over the whole corpus, and the documents stream past once. Each
-// quote's list item goes to the bucket its speaker id hashes to; afterwards each bucket — a
-// 64th of the quotes — is read back, grouped and written. Memory stays at one bucket.
-import { createHash } from 'node:crypto';
+// quote's list item goes to the bucket of its speaker's shared page; afterwards each bucket — a
+// 64th of the quotes — is read back, grouped and written. Memory stays at one bucket. Speakers
+// share pages (SPEAKERS_PER_PAGE to a page): most are quoted once or twice, and one small file
+// each would cost more to create than to render.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { SpeakerRecord } from '../speakers.ts';
-import { speakerPage } from './lists.ts';
-import { speakerPath } from './paths.ts';
+import { QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection } from './lists.ts';
+import { speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
 const BUCKETS = 64;
 
@@ -19,15 +20,17 @@ type Line = readonly ['speaker', SpeakerRecord] | readonly ['quote', string, str
 
 export class SpeakerPages {
   readonly #dir: string;
+  readonly #pages: number;
   readonly #streams: WriteStream[] = [];
 
-  /** `dir` is a scratch folder inside the report's temporary folder. */
-  constructor(dir: string) {
+  /** `dir` is a scratch folder inside the report's temporary folder; `pages` the number of shared speaker pages. */
+  constructor(dir: string, pages: number) {
     this.#dir = dir;
+    this.#pages = pages;
   }
 
   #bucket(id: string): number {
-    return createHash('sha1').update(id).digest().readUInt16BE(0) % BUCKETS;
+    return speakerPageOf(id, this.#pages) % BUCKETS;
   }
 
   async #write(id: string, line: Line): Promise<void> {
@@ -72,7 +75,20 @@ export class SpeakerPages {
         }
       }
       // a quote whose speaker id is not in speakers.jsonl has no page to go on
-      for (const [id, speaker] of speakers) await write(speakerPath(id), speakerPage(speaker, items.get(id) ?? []));
+      const byPage = new Map<number, string[]>();
+      for (const id of [...speakers.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const speaker = speakers.get(id)!;
+        const quotes = items.get(id) ?? [];
+        const n = speakerPageOf(id, this.#pages);
+        byPage.set(n, [...(byPage.get(n) ?? []), speakerSection(speaker, quotes)]);
+        if (quotes.length > QUOTES_IN_SECTION) {
+          const total = Math.ceil(quotes.length / QUOTES_PER_PAGE);
+          for (let k = 1; k <= total; k++) {
+            await write(speakerQuotesPath(id, k), speakerQuotesPage(speaker, quotes.slice((k - 1) * QUOTES_PER_PAGE, k * QUOTES_PER_PAGE), k, total));
+          }
+        }
+      }
+      for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
       await rm(path, { force: true });
     }
   }

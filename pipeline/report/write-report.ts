@@ -15,7 +15,7 @@ import type { SpeakerRecord } from '../speakers.ts';
 import { clean } from '../stages/01-clean.ts';
 import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
 import { Overview } from './overview.ts';
-import { documentPath, PER_PAGE } from './paths.ts';
+import { documentPath, PER_PAGE, speakerPageCount } from './paths.ts';
 import { quoteAnchors, renderDocument } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
@@ -158,12 +158,13 @@ export async function writeReport(options: WriteReportOptions): Promise<void> {
     const documentCount = await countLines(documentsFile);
     overview.documentPages = pages(documentCount);
     const speakerCount = await countLines(speakersFile, true);
-    overview.speakerPages = pages(speakerCount);
+    const speakerListPages = pages(speakerCount);
+    overview.speakerPages = speakerPageCount(speakerCount);
     overview.errors = await countLines(join(out, 'errors.jsonl'), true);
     await dir.write('report.css', STYLE);
     await dir.write('report.js', SCRIPT);
 
-    const speakerPages = new SpeakerPages(dir.scratch);
+    const speakerPages = new SpeakerPages(dir.scratch, overview.speakerPages);
     const texts = new Texts(options.documents);
     const quotesOf = new QuotesByDocument(join(out, 'quotes.jsonl'));
     let rows: string[] = [];
@@ -175,7 +176,7 @@ export async function writeReport(options: WriteReportOptions): Promise<void> {
       if (text !== null && text.length !== record.chars) text = null;
       const doc = createDoc(record.id, text ?? '');
       if (text !== null) clean(doc);
-      await dir.write(documentPath(record.id), renderDocument({ record, text, blocks: doc.blocks, quotes }));
+      await dir.write(documentPath(record.id), renderDocument({ record, text, blocks: doc.blocks, quotes, speakerPages: overview.speakerPages }));
 
       overview.addDocument(record, quotes);
       const anchors = quoteAnchors(quotes);
@@ -198,13 +199,13 @@ export async function writeReport(options: WriteReportOptions): Promise<void> {
       overview.addSpeaker(speaker);
       await speakerPages.addSpeaker(speaker);
       if (rows.length === PER_PAGE) {
-        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, overview.speakerPages, speakerCount));
+        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
         listPage++;
         rows = [];
       }
-      rows.push(speakerRow(speaker));
+      rows.push(speakerRow(speaker, overview.speakerPages));
     }
-    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, overview.speakerPages, speakerCount));
+    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
     await speakerPages.finish((path, html) => dir.write(path, html));
     await dir.write('index.html', overview.render());
     await dir.commit();

@@ -1,6 +1,6 @@
 // What the report costs next to the run: `npx tsx pipeline/report/bench-report.ts <corpus-dir> [repeats]`, and at scale with `--copies <n>`.
 //
-// Times `runCorpus` and then `writeReport` on the same corpus, `repeats` times (default 3), and
+// Times `runCorpus` (uncached) and then `writeReport` on the same corpus, `repeats` times (default 3), and
 // prints the medians and the report's share. With `--copies n` it also multiplies the run's
 // dataset n times (ids prefixed `copy-0001/`, texts reused) and times the report alone on it,
 // with the process's peak RSS: the report at corpus sizes the NLP would take hours to produce.
@@ -74,7 +74,8 @@ try {
   const run: number[] = [];
   const report: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    run.push(await time(() => runCorpus(root, { out })));
+    // force: a cached rerun would time the cache, not the run
+    run.push(await time(() => runCorpus(root, { out, force: true })));
     report.push(await time(() => writeReport({ out, documents: texts(root) })));
   }
   const documents = (await lines<DocumentRecord>(join(out, 'documents.jsonl'))).length;

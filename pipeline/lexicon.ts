@@ -217,6 +217,11 @@ function readSet(r: Reader, top: Record<string, unknown>, key: string): Set<stri
   return new Set(r.texts(key, top[key]));
 }
 
+/** Like readSet, for a list a small lexicon may leave out (a test's hand-made one): empty when absent. */
+function readOptionalSet(r: Reader, top: Record<string, unknown>, key: string): Set<string> {
+  return top[key] === undefined ? new Set() : readSet(r, top, key);
+}
+
 function readPronouns(raw: unknown): Map<string, PronounEntry> {
   const r = new Reader(FILES.pronouns);
   const top = r.object('the file', raw, null);
@@ -260,13 +265,13 @@ export function buildLexicon(data: LexiconData): Lexicon {
     titleWords,
     honorifics: readSet(titlesReader, titlesTop, 'honorifics'),
     affiliations: readSet(titlesReader, titlesTop, 'affiliations'),
-    nationalities: readSet(titlesReader, titlesTop, 'nationalities'),
+    nationalities: readOptionalSet(titlesReader, titlesTop, 'nationalities'),
     pronouns: readPronouns(data.pronouns),
     organizations: readSet(orgReader, orgTop, 'names'),
     organizationHeads: readSet(orgReader, orgTop, 'heads'),
     groups: readSet(orgReader, orgTop, 'groups'),
-    press: readSet(orgReader, orgTop, 'press'),
-    pressNominals: readSet(orgReader, orgTop, 'pressNominals'),
+    press: readOptionalSet(orgReader, orgTop, 'press'),
+    pressNominals: readOptionalSet(orgReader, orgTop, 'pressNominals'),
     notNames: readSet(notNamesReader, notNamesTop, 'words'),
   };
 }

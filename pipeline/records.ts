@@ -67,9 +67,29 @@ export function quoteRecords(doc: Doc): QuoteRecord[] {
       speaker,
       sieve: a.sieve,
       confidence: unresolved ? Math.round(a.confidence * 50) / 100 : a.confidence,
-      parts: a.parts.map((p) => [p.start, p.end] as const),
+      parts: a.parts.flatMap((p) => aroundDebris(doc, p)),
     };
   });
+}
+
+/** A part's pieces between debris inside it (a line PDF extraction duplicated), each trimmed of whitespace. */
+function aroundDebris(doc: Doc, part: { start: number; end: number }): (readonly [number, number])[] {
+  const pieces: (readonly [number, number])[] = [];
+  let from = part.start;
+  const cut = (to: number) => {
+    let a = from;
+    let b = to;
+    while (a < b && /\s/.test(doc.text[a]!)) a++;
+    while (b > a && /\s/.test(doc.text[b - 1]!)) b--;
+    if (b > a) pieces.push([a, b]);
+  };
+  for (const block of doc.blocks) {
+    if (block.kind !== 'debris' || block.start < part.start || block.end > part.end) continue;
+    cut(block.start);
+    from = block.end;
+  }
+  cut(part.end);
+  return pieces;
 }
 
 /** `a.txt:12:5: Unpaired opening quotation mark [quote-unpaired]` */

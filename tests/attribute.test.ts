@@ -32,13 +32,16 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'headline-dash-speaker', 'Donald Trump', null, 'Sanctions not discussed with Putin, until Ukrainian crisis resolved'],
     ['indirect', 'speaker-cue-that', 'Donald Trump', 'tweeted', 'he hadn’t discussed the sanctions with Putin'],
   ]],
+  // A quote-only paragraph after an attributed quote is the same speaker's: one attribution whose parts
+  // are the two quotations, as PolNeAR labels them (`"A," Barkley said.` + `"B."`).
   ['a quote-only paragraph continues the previous speaker (after a headline)', `Talks end in Geneva\n\n${PESKOV} "The talks are over," Peskov said.\n\n"We will not return to the table until Washington changes its position."`, [
-    ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,'],
-    ['direct', 'quote-continues-speaker', 'Dmitry Peskov', 'said', 'We will not return to the table until Washington changes its position.'],
+    ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over," Peskov said. "We will not return to the table until Washington changes its position.'],
   ]],
   ['a quote-only paragraph continues the previous speaker (no headline)', `${PESKOV} "The talks are over," Peskov said.\n\n"We will not return to the table until Washington changes its position."`, [
+    ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over," Peskov said. "We will not return to the table until Washington changes its position.'],
+  ]],
+  ['a quote in a later paragraph that follows other words is the previous speaker\'s, on its own', `${PESKOV} "The talks are over," Peskov said.\n\nHe added nothing. "We will not return."\n\n"Nor will we call."`, [
     ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,'],
-    ['direct', 'quote-continues-speaker', 'Dmitry Peskov', 'said', 'We will not return to the table until Washington changes its position.'],
   ]],
   ['a split quote "…," he said, "…" is one attribution', 'Mayor Vitali Klitschko visited the site on Monday. "We will win," he said, "and soon."', [['direct', 'quote-then-speaker-cue', 'Vitali Klitschko', 'said', 'We will win," he said, "and soon.']]],
   ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],

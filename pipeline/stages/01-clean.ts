@@ -218,6 +218,8 @@ export function clean(doc: Doc): void {
   for (let i = 0; i < bodyStart || (i === bodyStart && titleAt === -1 && i < bodyEnd); i++) {
     const p = paragraphs[i]!;
     const lines = contentLines(p);
+    // the first paragraph of prose is the body's unless it is a one-paragraph title
+    if (i === bodyStart && !(lines.length <= 3 && isHeadline(lines) && isTitleCase(lines))) break;
     if (isNavigation(lines)) {
       allDebris(p, 'navigation');
       continue;

@@ -119,7 +119,7 @@ export function findQuotes(doc: Doc): void {
       if (first && first.family === carried.family && first.role !== 'close' && view.slice(block.start, first.start).trim() === '') {
         stack.push({ ...carried, from: first.end });
         k = 1;
-      } else unclosed(doc, carried);
+      } else recoverUnclosed(doc, carried, quotes);
       carried = null;
     }
 
@@ -156,7 +156,7 @@ export function findQuotes(doc: Doc): void {
       for (const inner of stack.slice(1)) if (inner.family !== 'single') unclosed(doc, inner);
     } else for (const open of stack) if (open.family !== 'single') unclosed(doc, open);
   }
-  if (carried !== null) unclosed(doc, carried);
+  if (carried !== null) recoverUnclosed(doc, carried, quotes);
 
   quotes.sort((a, b) => a.start - b.start || b.end - a.end);
   doc.quotes = quotes;
@@ -165,6 +165,15 @@ export function findQuotes(doc: Doc): void {
 function trimEnd(view: string, end: number): number {
   while (end > 0 && /\s/u.test(view[end - 1]!)) end--;
   return end;
+}
+
+/** `He said: “we will win.` and no closing mark in the paragraph: the most plausible quotation runs to the paragraph's end. */
+function recoverUnclosed(doc: Doc, open: Open, quotes: QuoteSpan[]): void {
+  unclosed(doc, open);
+  const parts = open.parts.filter((p) => p.end > p.start);
+  const words = parts.reduce((n, p) => n + (doc.view.slice(p.start, p.end).match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+  if (parts.length === 0 || words < 2) return;
+  quotes.push({ start: parts[0]!.start, end: parts[parts.length - 1]!.end, open: open.first, close: null, depth: 0, family: open.family, parts });
 }
 
 function unclosed(doc: Doc, open: Open): void {

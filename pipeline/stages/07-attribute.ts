@@ -203,8 +203,13 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   quotesContinueAttribution(ctx, outer);
   // a cue inside a quotation is the quoted speaker's words, not the article's attribution
   const cues = doc.cues.filter((c) => reports(c) && !insideQuote(outer, c.start));
-  for (const cue of cues) if (!ctx.usedCues.has(cue)) reportedClause(ctx, cue, outer);
-  for (const cue of cues) if (!ctx.usedCues.has(cue)) participleCue(ctx, cue, outer);
+  const participle = (c: Cue) => /ing$/i.test(c.value) && doc.tokens[tokenAt(doc.tokens, c.start) - 1]?.value === ',';
+  // in text order, so `…, saying they had agreed to “create …”` is the participle's clause before `agreed` can claim it
+  for (const cue of cues) {
+    if (ctx.usedCues.has(cue)) continue;
+    if (participle(cue)) participleCue(ctx, cue, outer);
+    else reportedClause(ctx, cue, outer);
+  }
   quoteContinuesSpeaker(ctx, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) unattributed(ctx, q);
 
@@ -558,7 +563,8 @@ function headlineDashSpeaker(ctx: Context): void {
 /**
  * `“A,” Barkley said. “B.”` — quotations that follow an attributed one, with nothing but its
  * attribution between, are the same speaker's: one attribution of several parts (as PolNeAR
- * labels them), running on into a next paragraph that opens with a quotation.
+ * labels them), running on into a next paragraph that opens with a quotation; `parts` keeps
+ * each piece's span.
  */
 function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): void {
   const { doc, tokens } = ctx;
@@ -575,8 +581,8 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       while (at < doc.view.length && /[\s.,;:!?”’"']/u.test(doc.view[at]!) && !byOpen.has(at)) at++;
       const next = byOpen.get(at);
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
-      // PolNeAR labels a quotation one paragraph at a time: a chain stays in its paragraph
-      if (blockAround(doc, next.open.start) !== blockAround(doc, a.start)) break;
+      // into the next paragraph only when that paragraph opens with the quotation (PolNeAR labels it so)
+      if (blockAround(doc, next.open.start) !== blockAround(doc, a.start) && blockAround(doc, next.open.start)?.start !== next.open.start) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
       const blockEnd = blockAround(doc, next.close.start)?.end ?? next.close.end;
@@ -609,7 +615,7 @@ function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[]): void 
     const adjacent = contentBlocks.indexOf(block) - contentBlocks.indexOf(previousBlock) === 1;
     // no other speaker in between: no name or cue between the previous attribution and this quote
     const between = { start: previous.end, end: q.open.start };
-    const interrupted = doc.cues.some((c) => c.start >= between.start && c.end <= between.end && reports(c));
+    const interrupted = doc.cues.some((c) => c !== previous.cue && c.start >= between.start && c.end <= between.end && reports(c));
     if (interrupted || !(previousBlock === block || (adjacent && quoteOnly))) continue;
     if (wordCount(doc.view.slice(q.start, q.end)) < 3) continue;
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'quote-continues-speaker' }, [q]);

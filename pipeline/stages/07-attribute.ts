@@ -78,6 +78,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   if (/ing$/i.test(tokens[first]!.value) && before?.value === ',') return subjectBefore(ctx, first - 1);
   // `to describe`, `to tell`: an infinitive's subject is not next to it
   if (before?.value.toLowerCase() === 'to') return null;
+  // `McConnell was quick to embrace the mogul and said this week that …`: the subject of the first verb
+  if (before && /^(?:and|but)$/i.test(before.value) && tokens[first - 2]?.value !== ',') return subjectBefore(ctx, first - 1);
   // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
   let j = first - 1;
   for (;;) {
@@ -108,7 +110,11 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     if (tokens[j]!.value === ',') {
       for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
         if (tokens[k]!.value === ',' || tokens[k]!.value === '(') {
-          const m2 = ctx.mentionByEnd.get(tokens[k - 1]?.end ?? -1);
+          let e = k - 1;
+          // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`
+          if (tokens[e]?.value === ')') while (e > k - 10 && e > 0 && tokens[e]!.value !== '(') e--;
+          if (tokens[e]?.value === '(') e--;
+          const m2 = ctx.mentionByEnd.get(tokens[e]?.end ?? -1);
           if (m2) return { mention: m2, after: false };
         }
         if (CLAUSE_END.test(tokens[k]!.value) || CLOSING_MARK.test(tokens[k]!.value)) break;
@@ -134,10 +140,16 @@ function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: 
   // `Putin confirmed that both leaders had shared their views, saying …`: the speaker of the clause just reported
   const reported = ctx.attributions.find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
   if (reported) return { mention: reported.mention!, after: false };
-  for (let k = comma - 1; k >= from; k--) {
-    const m = ctx.mentionByEnd.get(tokens[k]!.end);
-    if (!m) continue;
-    let v = k + 1;
+  // the main clause's subject: the first mention a verb follows, after an opening subordinate clause
+  let k = from;
+  if (SUBORDINATORS.test(tokens[from]!.value)) {
+    while (k < comma && tokens[k]!.value !== ',') k++;
+    k++;
+  }
+  for (; k < comma; k++) {
+    const m = ctx.mentionByStart.get(tokens[k]!.start);
+    if (!m || insideQuote(ctx.doc.quotes, m.start)) continue;
+    let v = tokenAt(tokens, m.end);
     while (v < comma && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
     if (tokens[v]?.pos === 'VERB' || tokens[v - 1]?.pos === 'AUX') return { mention: m, after: false };
   }
@@ -167,11 +179,16 @@ function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
   }
   if (!(tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'PROPN')) return null;
   let from = j;
-  while (from > 0 && NP_INNER.has(tokens[from - 1]!.pos) && j - from < 7) {
+  for (;;) {
+    const p = tokens[from - 1];
+    if (!p || j - from >= 10) break;
+    // `The Democratic presidential front-runner and former secretary of state said`
+    const joins = /^(?:of|and|-)$/i.test(p.value) && from - 2 >= 0 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[from - 2]!.pos);
+    if (!NP_INNER.has(p.pos) && !joins) break;
     from--;
-    if (tokens[from]!.pos === 'DET') break;
+    if (p.pos === 'DET') break;
   }
-  return nounPhrase(ctx, from, j + 1);
+  return nounPhrase(ctx, from, j + 1, 12);
 }
 
 function nounPhraseStartingAt(ctx: Context, k: number): Mention | null {
@@ -451,8 +468,10 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   for (; k < limit; k++) {
     const t = tokens[k]!;
     if (t.value.toLowerCase() === 'that') return k + 1;
-    // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name
-    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value)) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
+    // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
+    // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
+    const participle = t.pos === 'VERB' && /(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN';
+    if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value) && !participle) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and
   // adverbials (`said on Friday he met …`, `said Tuesday`), with a subject and a verb

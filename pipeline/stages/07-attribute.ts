@@ -146,8 +146,10 @@ function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: 
     while (k < comma && tokens[k]!.value !== ',') k++;
     k++;
   }
+  const start = k;
   for (; k < comma; k++) {
-    const m = ctx.mentionByStart.get(tokens[k]!.start);
+    // a known mention, or the noun phrase that opens the clause (`The billionaire businessman began …`)
+    const m = ctx.mentionByStart.get(tokens[k]!.start) ?? (k === start ? nounPhraseStartingAt(ctx, k) : null);
     if (!m || insideQuote(ctx.doc.quotes, m.start)) continue;
     let v = tokenAt(tokens, m.end);
     while (v < comma && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
@@ -443,8 +445,16 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     return;
   }
   // `Clinton attacked Trump`, `called for a special prosecutor`, `talked about the wall`: what was said is the object
-  if (!speaker.after && !SAY_ONLY.has(cue.lemma)) {
+  if (!speaker.after) {
     let k = tokenAt(tokens, cue.end);
+    // `vowed to work to repeal …`, `urged him to resign`: an infinitive says what was said
+    const object = /^(?:him|her|them|us|me|you)$/i.test(tokens[k]?.value ?? '') ? 1 : 0;
+    if (tokens[k + object]?.value.toLowerCase() === 'to' && tokens[k + object + 1]?.pos === 'VERB') {
+      const span = clauseFrom(ctx, k, outer, 2);
+      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
+      return;
+    }
+    if (SAY_ONLY.has(cue.lemma)) return;
     if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
@@ -498,7 +508,9 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     } else break;
   }
   const head = tokens[from];
-  if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || /^(?:so|yes|no|that)$/i.test(head.value)) return -1;
+  // `said so`, `said no.`: a one-word answer is no clause; `says no matter what …` is
+  const oneWord = /^(?:so|yes|no|that)$/i.test(head?.value ?? '') && /^(?:PUNCT)$/.test(tokens[from + 1]?.pos ?? 'PUNCT');
+  if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
   const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 8)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');

@@ -1,36 +1,86 @@
 // The content-hash cache beside the output: a document whose text and pipeline are unchanged is not processed again.
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DocumentResult } from './process-document.ts';
 import type { RawDocument } from './read-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+/** Relative imports of a module (`from './x.ts'`, `import('./x.ts')`), resolved against it. */
+function relativeImports(source: string, from: string): string[] {
+  const found: string[] = [];
+  for (const m of source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g)) found.push(join(dirname(from), m[1]!));
+  return found;
+}
+
 /**
- * A hash of everything that decides a document's rows: package.json (the version and the pinned
- * NLP libraries), every file under models/ and every source file under pipeline/. Any edit to a
- * stage or a lexicon invalidates the whole cache; comparing versions by hand would miss some.
+ * A hash of everything that decides a document's rows: the source files a worker loads (followed
+ * from pipeline/worker.ts through relative imports), every file under models/, and package.json
+ * (the version and the pinned NLP libraries). Any edit to a stage or a lexicon invalidates the
+ * cache; a version number bumped by hand would be forgotten. Files no worker loads (the CLI, the
+ * report) do not count.
  */
 export async function pipelineVersion(root = ROOT): Promise<string> {
-  const hash = createHash('sha256');
-  const files: string[] = ['package.json'];
-  const walk = async (dir: string, keep: (name: string) => boolean) => {
+  const files = new Set<string>(['package.json']);
+  const walk = async (dir: string) => {
     for (const entry of await readdir(join(root, dir), { withFileTypes: true })) {
       const path = join(dir, entry.name);
-      if (entry.isDirectory()) await walk(path, keep);
-      else if (keep(entry.name)) files.push(path.split(sep).join('/'));
+      if (entry.isDirectory()) await walk(path);
+      else files.add(path);
     }
   };
-  await walk('models', () => true);
-  await walk('pipeline', (name) => /\.[cm]?[jt]s$/.test(name));
-  for (const file of files.sort()) {
-    hash.update(`${file}\u0000`);
-    hash.update(await readFile(join(root, file)));
+  await walk('models');
+  const sources = new Map<string, Buffer>();
+  const follow = async (file: string): Promise<void> => {
+    if (sources.has(file)) return;
+    const text = await readFile(join(root, file));
+    sources.set(file, text);
+    for (const next of relativeImports(text.toString('utf8'), file)) await follow(next);
+  };
+  await follow(join('pipeline', 'worker.ts'));
+  const hash = createHash('sha256');
+  for (const file of [...files, ...sources.keys()].sort()) {
+    hash.update(`${file.split(sep).join('/')}\u0000`);
+    hash.update(sources.get(file) ?? (await readFile(join(root, file))));
     hash.update('\u0000');
   }
   return hash.digest('hex');
+}
+
+const MANIFEST = 'manifest.json';
+
+/**
+ * What the last committed run read and wrote: a hash over its inputs in order (each document's
+ * cache key, each error record), the sha256 of each dataset file, and its summary. A rerun whose
+ * inputs hash the same, over a dataset whose files still hash the same, has nothing to do.
+ */
+export interface Manifest {
+  readonly inputs: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly summary: { readonly documents: number; readonly quotes: number; readonly errors: number; readonly warnings: number; readonly bytes: number };
+}
+
+/** Writes to a temporary name beside `path`, then renames: a reader sees the old file or the new, never half of one. */
+async function writeAtomic(path: string, data: string): Promise<void> {
+  const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw error;
+  }
+}
+
+/** sha256 of a file, or null when it cannot be read. */
+export async function fileHash(path: string): Promise<string | null> {
+  try {
+    return createHash('sha256').update(await readFile(path)).digest('hex');
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -63,6 +113,19 @@ export class ResultCache {
     return join(this.#dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
 
+  /** The record of the last committed run, or undefined when there is none or it does not parse. */
+  async readManifest(): Promise<Manifest | undefined> {
+    try {
+      return JSON.parse(await readFile(join(this.#dir, MANIFEST), 'utf8')) as Manifest;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async writeManifest(manifest: Manifest): Promise<void> {
+    await writeAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest));
+  }
+
   async get(key: string): Promise<DocumentResult | undefined> {
     try {
       return JSON.parse(await readFile(this.#path(key), 'utf8')) as DocumentResult;
@@ -72,15 +135,7 @@ export class ResultCache {
   }
 
   async set(key: string, result: DocumentResult): Promise<void> {
-    const path = this.#path(key);
-    const tmp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     await mkdir(join(this.#dir, key.slice(0, 2)), { recursive: true });
-    try {
-      await writeFile(tmp, JSON.stringify(result));
-      await rename(tmp, path);
-    } catch (error) {
-      await rm(tmp, { force: true });
-      throw error;
-    }
+    await writeAtomic(this.#path(key), JSON.stringify(result));
   }
 }

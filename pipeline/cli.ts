@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { annotate } from './annotate.ts';
 import { evaluate, formatReport, polnearCounts, readJsonl, type GoldDoc } from './evaluate.ts';
 import { isSpeechOrWritingCue, loadLexicon } from './lexicon.ts';
 import { quoteRecords, type QuoteRecord } from './records.ts';
@@ -64,7 +63,7 @@ async function run(args: string[]): Promise<number> {
   return summary.errors > 0 ? 1 : 0;
 }
 
-function evalCommand(args: string[]): number {
+async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -76,6 +75,8 @@ function evalCommand(args: string[]): number {
   if (values.corpus !== undefined) {
     if (positionals.length > 0) throw new UsageError('quotes eval --corpus takes only the gold file');
     gold = readJsonl<GoldDoc>(readFileSync(values.corpus, 'utf8'), values.corpus);
+    // imported here: loading the NLP model costs `quotes run` ~100 MB and ~0.5 s in a thread that does not use it
+    const { annotate } = await import('./annotate.ts');
     predicted = gold.flatMap((g) => quoteRecords(annotate(g.text, { id: g.id, lexicon })));
   } else {
     if (positionals.length !== 2) throw new UsageError('quotes eval takes a gold file and a quotes file');
@@ -93,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'run') return await run(rest);
-    if (command === 'eval') return evalCommand(rest);
+    if (command === 'eval') return await evalCommand(rest);
     throw new UsageError(command === undefined ? 'a command is needed' : `unknown command \`${command}\``);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

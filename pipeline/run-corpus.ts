@@ -4,13 +4,13 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
-import { ResultCache } from './cache.ts';
-import { processRaw, type DocumentResult, type ProcessResult } from './process-document.ts';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { fileHash, ResultCache, type Manifest } from './cache.ts';
+import type { DocumentResult, ProcessResult } from './process-document.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { SpeakerIndex } from './speakers.ts';
-import { DatasetWriter } from './write-dataset.ts';
-
-export { processDocument, processRaw, type DocumentResult, type ProcessResult } from './process-document.ts';
+import { DatasetWriter, FILES } from './write-dataset.ts';
 
 export interface RunProgress {
   /** Documents written so far (error records included). */
@@ -40,6 +40,12 @@ export interface RunOptions {
   readonly workers?: number;
   /** Reprocess every document, ignoring the cache (which is refreshed). @default false */
   readonly force?: boolean;
+  /**
+   * What the cache is keyed by besides the text. The benchmark fixes it for its runs, because other
+   * people's edits to the sources during a run would otherwise (rightly) invalidate the cache.
+   * @default pipelineVersion(): a hash of the sources a worker loads, models/ and package.json
+   */
+  readonly version?: string;
   /** Called after each document is written. */
   readonly onProgress?: (progress: RunProgress) => void;
   /** File operations for reading the corpus; tests inject failures. @default node:fs/promises */
@@ -93,7 +99,11 @@ interface Processor {
   close(): Promise<void>;
 }
 
-const inThread: Processor = { run: async (raw) => processRaw(raw), close: async () => {} };
+async function inThread(): Promise<Processor> {
+  // imported only here: with workers, the main thread never loads the NLP model (~100 MB, ~0.5 s)
+  const { processRaw } = await import('./process-document.ts');
+  return { run: async (raw) => processRaw(raw), close: async () => {} };
+}
 
 function pool(workers: number): Processor {
   const piscina = new Piscina<RawDocument, ProcessResult>({
@@ -105,6 +115,39 @@ function pool(workers: number): Processor {
   return { run: (raw) => piscina.run(raw), close: () => piscina.destroy() };
 }
 
+async function datasetHashes(out: string): Promise<Record<string, string | null>> {
+  const files: Record<string, string | null> = {};
+  for (const file of FILES) files[file] = await fileHash(join(out, file));
+  return files;
+}
+
+/**
+ * The summary of the last run when the inputs hash as they did then and its dataset is intact:
+ * nothing to process and nothing to write. Reads and hashes every document, which is all an
+ * unchanged rerun costs. Undefined when anything differs.
+ */
+async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
+  const files = await datasetHashes(out);
+  if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
+  const inputs = createHash('sha256');
+  let documents = 0;
+  let errors = 0;
+  let bytes = 0;
+  for await (const raw of corpus) {
+    documents++;
+    if (isError(raw)) {
+      errors++;
+      inputs.update(`${JSON.stringify(raw)}\n`);
+    } else {
+      bytes += Buffer.byteLength(raw.raw);
+      inputs.update(`${cache.key(raw)}\n`);
+    }
+    onProgress?.({ done: documents, total: null, cached: documents - errors, errors, bytes });
+  }
+  if (inputs.digest('hex') !== manifest.inputs) return undefined;
+  return { ...manifest.summary, cached: documents - errors };
+}
+
 /**
  * Runs the pipeline over the corpus at `root` (a folder, one file, or `-` for JSONL on stdin) and
  * commits the dataset to `out`. Documents are processed out of order by the pool but written in the
@@ -113,23 +156,37 @@ function pool(workers: number): Processor {
  */
 export async function runCorpus(root: string, options: RunOptions = {}): Promise<RunSummary> {
   const { out, maxBytes, readAhead, workers, force } = validate(options);
-  const cache = await ResultCache.open(out);
+  const cache = await ResultCache.open(out, options.version);
+  let total: number | null = null;
+  const read = () => readRawCorpus(root, { maxBytes, readAhead, fs: options.fs, stdin: options.stdin, onTotal: (n) => (total = n) });
+  // standard input cannot be read twice
+  if (!force && root !== '-') {
+    const manifest = await cache.readManifest();
+    const same = manifest && (await unchanged(read(), cache, manifest, out, options.onProgress));
+    if (same) return same;
+  }
+
   const writer = new DatasetWriter(out);
   await writer.open();
   const index = new SpeakerIndex();
   const cacheWrites = new PQueue({ concurrency: 8 });
-  let processor: Processor | undefined;
+  let processor: Promise<Processor> | undefined;
   // created on the first document the cache does not hold: an unchanged rerun starts no thread
-  const processorFor = () => (processor ??= workers === 0 ? inThread : pool(workers));
+  const processorFor = () => (processor ??= workers === 0 ? inThread() : Promise.resolve(pool(workers)));
 
+  const inputs = createHash('sha256');
   type Done = { result: ProcessResult; cached: boolean; bytes: number };
   const handle = async (raw: RawDocument | ErrorRecord): Promise<Done> => {
-    if (isError(raw)) return { result: raw, cached: false, bytes: 0 };
+    if (isError(raw)) {
+      inputs.update(`${JSON.stringify(raw)}\n`);
+      return { result: raw, cached: false, bytes: 0 };
+    }
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
+    inputs.update(`${key}\n`);
     const hit = force ? undefined : await cache.get(key);
     if (hit) return { result: hit, cached: true, bytes };
-    const result = await processorFor().run(raw);
+    const result = await (await processorFor()).run(raw);
     if (!isError(result)) void cacheWrites.add(() => cache.set(key, result)).catch(() => {});
     return { result, cached: false, bytes };
   };
@@ -140,7 +197,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   let warnings = 0;
   let cached = 0;
   let bytes = 0;
-  let total: number | null = null;
   const write = async ({ result, cached: hit, bytes: size }: Done) => {
     documents++;
     bytes += size;
@@ -164,8 +220,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   const window = Math.max(workers, 1) * 4 + 4;
   const inFlight: Promise<Done>[] = [];
   try {
-    const corpus = readRawCorpus(root, { maxBytes, readAhead, fs: options.fs, stdin: options.stdin, onTotal: (n) => (total = n) });
-    for await (const raw of corpus) {
+    for await (const raw of read()) {
       const done = handle(raw);
       // settled later, in order; a rejection here must not count as unhandled meanwhile
       done.catch(() => {});
@@ -176,11 +231,14 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     await cacheWrites.onIdle();
     const { speakers, lookup } = index.link();
     await writer.commit(speakers, lookup);
+    const summary = { documents, quotes, errors, warnings, bytes };
+    // without a manifest the next run only loses its short cut
+    await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, summary }).catch(() => {});
   } catch (error) {
     await writer.abort();
     throw error;
   } finally {
-    if (processor) await processor.close();
+    if (processor) await (await processor).close();
   }
   return { documents, quotes, errors, warnings, cached, bytes };
 }

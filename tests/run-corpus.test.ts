@@ -84,6 +84,16 @@ describe('cache', () => {
     expect(await dataset()).toEqual(bytes);
   }, 60_000);
 
+  test('run-corpus rewrites a dataset file changed since the last run, though the corpus is unchanged', async () => {
+    await articles(3);
+    await runCorpus(corpus, { out, workers: 0 });
+    const bytes = await dataset();
+    await writeFile(join(out, 'quotes.csv'), 'edited by hand\n');
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary.cached).toBe(3);
+    expect(await dataset()).toEqual(bytes);
+  }, 60_000);
+
   test('run-corpus reprocesses only a changed document', async () => {
     await articles(4);
     await runCorpus(corpus, { out, workers: 0 });
@@ -98,10 +108,12 @@ describe('cache', () => {
     await articles(2);
     await runCorpus(corpus, { out, workers: 0 });
     const cache = join(out, '.cache');
-    const entries = (await readdir(cache, { recursive: true })).filter((p) => p.endsWith('.json'));
+    const entries = (await readdir(cache, { recursive: true })).filter((p) => p.endsWith('.json') && p !== 'manifest.json');
     expect(entries).toHaveLength(2);
     expect((await readdir(cache, { recursive: true })).filter((p) => p.endsWith('.tmp'))).toEqual([]);
     await writeFile(join(cache, entries[0]!), '{"document": {"id": "trunc');
+    // without the record of the last run, which would make this rerun skip the cache altogether
+    await rm(join(cache, 'manifest.json'));
     const bytes = await dataset();
     const summary = await runCorpus(corpus, { out, workers: 0 });
     expect(summary.cached).toBe(1);

@@ -1,0 +1,202 @@
+// `npm run bench`: throughput against the wink-nlp tokenization floor, worker scaling, peak memory, the cached rerun, and pathological inputs.
+//
+//   npm run bench                      5,000 articles (~20 MB), everything
+//   npm run bench -- --docs 100000     the 100,000-article run
+//   npm run bench -- --only all        only the all-cores run and its rerun (with --docs 100000: the memory check)
+//
+// Each measurement runs in a child process so that its peak RSS (getrusage, worker threads
+// included) is its own. Corpora are built once under the system temp folder and reused.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { pipelineVersion } from '../pipeline/cache.ts';
+import { buildCorpus } from './corpus.ts';
+
+const SELF = fileURLToPath(import.meta.url);
+
+interface RunResult { seconds: number; cpuSeconds: number; rssMB: number; documents: number; bytes: number; errors: number; cached: number }
+interface FloorResult { seconds: number; bytes: number; tokens: number; rssMB: number }
+interface PathoRow { input: string; size: number; ms: number; stages: Record<string, number> }
+
+function child<T>(task: string, args: string[]): T {
+  const r = spawnSync(process.execPath, [...process.execArgv, SELF, '--child', task, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`bench: child ${task} failed (${r.status}):\n${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop()!;
+  return JSON.parse(last) as T;
+}
+
+const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+async function childRun(dir: string, out: string, workers: number, version: string): Promise<RunResult> {
+  const { runCorpus } = await import('../pipeline/run-corpus.ts');
+  const t = performance.now();
+  const s = await runCorpus(dir, { out, workers, version });
+  const usage = process.resourceUsage();
+  return {
+    seconds: (performance.now() - t) / 1000,
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    rssMB: rssMB(),
+    documents: s.documents,
+    bytes: s.bytes,
+    errors: s.errors,
+    cached: s.cached,
+  };
+}
+
+/** wink-nlp with an empty pipe, every token's value taken: no pipeline can read text faster. */
+async function childFloor(dir: string): Promise<FloorResult> {
+  const { default: winkNLP } = await import('wink-nlp');
+  const { default: model } = await import('wink-eng-lite-web-model');
+  const { readRawCorpus, isError } = await import('../pipeline/read-corpus.ts');
+  const nlp = winkNLP(model, []);
+  let seconds = 0;
+  let bytes = 0;
+  let tokens = 0;
+  for await (const raw of readRawCorpus(dir, { maxBytes: 5_000_000 })) {
+    if (isError(raw)) continue;
+    const t = performance.now();
+    tokens += nlp.readDoc(raw.raw).tokens().out().length;
+    seconds += (performance.now() - t) / 1000;
+    bytes += Buffer.byteLength(raw.raw);
+  }
+  return { seconds, bytes, tokens, rssMB: rssMB() };
+}
+
+const PARAGRAPH = 'The minister said the plan “would work” and added that nothing was decided. Officials in Berlin disagreed, according to Anna Schmidt, a spokeswoman for the ministry. ';
+const PATHOLOGICAL: Record<string, { sizes: number[]; unit: string; make: (n: number) => string }> = {
+  'unmatched quotes, one line': { sizes: [10_000, 20_000, 40_000], unit: 'marks', make: (n) => 'He said "word '.repeat(n) },
+  'unmatched quotes, one per line': { sizes: [10_000, 20_000, 40_000], unit: 'marks', make: (n) => 'He said "word\n'.repeat(n) },
+  'single line': { sizes: [250_000, 500_000, 1_000_000], unit: 'chars', make: (n) => PARAGRAPH.repeat(Math.ceil(n / PARAGRAPH.length)).slice(0, n) },
+  'huge paragraph, wrapped lines': {
+    sizes: [250_000, 500_000, 1_000_000],
+    unit: 'chars',
+    make: (n) => PARAGRAPH.repeat(Math.ceil(n / PARAGRAPH.length)).slice(0, n).replace(/(.{70,80}) /g, '$1\n'),
+  },
+  'many short paragraphs': { sizes: [250_000, 500_000, 1_000_000], unit: 'chars', make: (n) => (PARAGRAPH + '\n\n').repeat(Math.ceil(n / (PARAGRAPH.length + 2))).slice(0, n) },
+};
+
+async function childPathological(): Promise<PathoRow[]> {
+  const { stages } = await import('../pipeline/annotate.ts');
+  const { createDoc } = await import('../pipeline/document.ts');
+  const { loadLexicon } = await import('../pipeline/lexicon.ts');
+  const { processDocument } = await import('../pipeline/process-document.ts');
+  const lexicon = loadLexicon();
+  processDocument({ id: 'warm-up', text: PARAGRAPH.repeat(50) });
+  const rows: PathoRow[] = [];
+  for (const [input, { sizes, make }] of Object.entries(PATHOLOGICAL)) {
+    for (const size of sizes) {
+      const text = make(size);
+      let t = performance.now();
+      processDocument({ id: 'x', text });
+      const ms = performance.now() - t;
+      // the same text once more, stage by stage, to name the stage that grows
+      const doc = createDoc('x', text);
+      const times: Record<string, number> = {};
+      for (const stage of stages) {
+        t = performance.now();
+        stage(doc, lexicon);
+        times[stage.name] = Math.round(performance.now() - t);
+      }
+      rows.push({ input, size, ms: Math.round(ms), stages: times });
+    }
+  }
+  return rows;
+}
+
+async function datasetHash(out: string): Promise<string> {
+  const { FILES } = await import('../pipeline/write-dataset.ts');
+  const hash = createHash('sha256');
+  for (const f of FILES) hash.update(await readFile(join(out, f)));
+  return hash.digest('hex').slice(0, 16);
+}
+
+const fmt = (n: number, d = 1) => n.toFixed(d);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      child: { type: 'string' },
+      docs: { type: 'string', default: '5000' },
+      dir: { type: 'string' },
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      only: { type: 'string' },
+      version: { type: 'string' },
+    },
+  });
+  if (values.child === 'run') return void console.log(JSON.stringify(await childRun(values.dir!, values.out!, Number(values.workers), values.version!)));
+  if (values.child === 'floor') return void console.log(JSON.stringify(await childFloor(values.dir!)));
+  if (values.child === 'pathological') return void console.log(JSON.stringify(await childPathological()));
+
+  const docs = Number(values.docs);
+  if (!Number.isInteger(docs) || docs < 1) throw new TypeError(`bench: Expected \`--docs\` to be an integer from 1 and up, got \`${values.docs}\``);
+  const only = values.only;
+  if (only !== undefined && only !== 'all') throw new TypeError(`bench: Expected \`--only\` to be \`all\`, got \`${only}\``);
+  const cores = availableParallelism();
+  const dir = join(tmpdir(), `quotes-bench-${docs}`);
+  const outs = join(tmpdir(), `quotes-bench-${docs}-out`);
+  let t = performance.now();
+  const bytes = await buildCorpus(dir, docs);
+  console.log(`corpus: ${docs} articles, ${fmt(bytes / 1e6)} MB in ${dir} (${fmt((performance.now() - t) / 1000)} s to build or check)`);
+  console.log(`machine: ${cores} cores, Node ${process.version}; load = 1-minute load average before each run (others' jobs share the cores)\n`);
+  await rm(outs, { recursive: true, force: true });
+  // fixed for the whole benchmark: edits to the sources by others meanwhile must not empty the cache between runs
+  const version = await pipelineVersion();
+
+  const run = (name: string, workers: number, out = name) => {
+    const load = loadavg()[0]!;
+    const r = child<RunResult>('run', ['--dir', dir, '--out', join(outs, out), '--workers', String(workers), '--version', version]);
+    const line = `${name.padEnd(22)} ${fmt(r.documents / r.seconds).padStart(8)} docs/s ${fmt(r.bytes / 1e6 / r.seconds, 2).padStart(6)} MB/s  ${fmt(r.seconds, 2).padStart(6)} s  CPU ${fmt(r.cpuSeconds).padStart(5)} s  peak RSS ${String(r.rssMB).padStart(4)} MB  load ${fmt(load, 1)}`;
+    console.log(line + (r.cached ? `  (${r.cached} from the cache)` : '') + (r.errors ? `  ${r.errors} errors` : ''));
+    return r;
+  };
+
+  let floor: FloorResult | undefined;
+  if (!only) {
+    floor = child<FloorResult>('floor', ['--dir', dir]);
+    console.log(`${'wink tokenize floor'.padEnd(22)} ${fmt(docs / floor.seconds).padStart(8)} docs/s ${fmt(floor.bytes / 1e6 / floor.seconds, 2).padStart(6)} MB/s  ${fmt(floor.seconds).padStart(6)} s  (winkNLP(model, []), every token's value; ${floor.tokens} tokens)`);
+  }
+  const one = only ? undefined : run('pipeline, 1 worker', 1);
+  const inThread = only ? undefined : run('pipeline, in-thread', 0);
+  const all = run(`pipeline, ${cores} workers`, cores);
+  const firstHash = await datasetHash(join(outs, `pipeline, ${cores} workers`));
+  const rerun = run('unchanged rerun', cores, `pipeline, ${cores} workers`);
+
+  console.log('');
+  const mbs = (r: RunResult) => r.bytes / 1e6 / r.seconds;
+  if (floor && one) {
+    const ratio = mbs(one) / (floor.bytes / 1e6 / floor.seconds);
+    console.log(`1 worker / tokenize floor:     ${fmt(ratio, 2)}  (target ≥ 0.5)${ratio >= 0.5 ? '' : '  BELOW TARGET'}`);
+  }
+  if (one && inThread) console.log(`1 worker / in-thread:          ${fmt(mbs(one) / mbs(inThread), 2)}`);
+  if (one) {
+    const speedup = mbs(all) / mbs(one);
+    console.log(`${cores} workers / 1 worker:        ${fmt(speedup, 2)}  (target ≥ 1.7 on 2 cores)${speedup >= 1.7 ? '' : '  BELOW TARGET'}`);
+  }
+  const speed = all.seconds / rerun.seconds;
+  const rerunHash = await datasetHash(join(outs, `pipeline, ${cores} workers`));
+  console.log(`unchanged rerun speedup:       ${fmt(speed, 1)} ×  (target ≥ 20)${speed >= 20 ? '' : '  BELOW TARGET'}; dataset ${rerunHash === firstHash ? 'byte-identical' : 'DIFFERENT'} (${firstHash} / ${rerunHash})`);
+  if (one) {
+    const a = await datasetHash(join(outs, 'pipeline, 1 worker'));
+    const b = await datasetHash(join(outs, 'pipeline, in-thread'));
+    console.log(`dataset sha256 (1 worker / in-thread / ${cores} workers): ${a} / ${b} / ${firstHash}${a === b && b === firstHash ? '  identical' : '  DIFFERENT'}`);
+  }
+
+  if (!only) {
+    console.log('\npathological inputs (processDocument, one thread; ratio = time / time at half the size; stages in ms):');
+    const rows = child<PathoRow[]>('pathological', []);
+    let previous: PathoRow | undefined;
+    for (const row of rows) {
+      const ratio = previous && previous.input === row.input ? row.ms / Math.max(previous.ms, 1) : undefined;
+      const stages = Object.entries(row.stages).map(([k, v]) => `${k} ${v}`).join(', ');
+      console.log(`  ${row.input.padEnd(30)} ${String(row.size).padStart(9)} ${PATHOLOGICAL[row.input]!.unit.padEnd(5)} ${String(row.ms).padStart(7)} ms  ${ratio === undefined ? '     ' : `${fmt(ratio, 2)}×`}${ratio !== undefined && ratio > 2.5 ? ' SUPER-LINEAR' : '             '}  [${stages}]`);
+      previous = row;
+    }
+  }
+}
+
+await main();

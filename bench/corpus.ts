@@ -1,0 +1,102 @@
+// Builds a deterministic corpus of synthetic news articles — quotes, attributions, names, titles, datelines — from sentence templates and a seeded PRNG.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** mulberry32: small, fast, and the same sequence on every machine. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FIRST = ['Anna', 'Boris', 'Carla', 'Dmitry', 'Elena', 'Frank', 'Greta', 'Hassan', 'Ingrid', 'James', 'Keiko', 'Luis', 'Maria', 'Nikolai', 'Olga', 'Pedro', 'Rachel', 'Sergei', 'Tomas', 'Ursula', 'Victor', 'Wei', 'Yusuf', 'Zofia', 'Michael', 'Sarah', 'David', 'Laura', 'Ahmed', 'Helen'];
+const LAST = ['Albrecht', 'Barros', 'Chen', 'Dubois', 'Eriksson', 'Fischer', 'Garcia', 'Hoffmann', 'Ivanova', 'Jansen', 'Kowalski', 'Lindqvist', 'Moreau', 'Novak', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Urbanek', 'Varga', 'Weber', 'Xu', 'Yilmaz', 'Zielinski', 'Morgan', 'Brennan', 'Castillo', 'Haddad'];
+const TITLES = ['Foreign Minister', 'Finance Minister', 'spokeswoman', 'spokesman', 'Senator', 'Governor', 'Mayor', 'chief economist', 'President', 'Prime Minister', 'Defense Secretary', 'ambassador', 'police chief', 'union leader', 'central bank governor'];
+const ORGS = ['the ministry', 'the Kremlin', 'the European Commission', 'the State Department', 'the central bank', 'the United Nations', 'the city council', 'the union', 'the company', 'NATO', 'the World Bank', 'the opposition party'];
+const PLACES = ['MOSCOW', 'BERLIN', 'WASHINGTON', 'BRUSSELS', 'PARIS', 'KIEV', 'LONDON', 'BEIJING', 'ANKARA', 'WARSAW', 'MADRID', 'TOKYO'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const OUTLETS = ['Reuters', 'AP', 'AFP', 'TASS', 'Bloomberg'];
+const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const SAY = ['said', 'told reporters', 'added', 'noted', 'stressed', 'warned', 'explained', 'argued', 'insisted', 'wrote'];
+const SUBJECTS = ['the government', 'the new budget', 'the agreement', 'the proposal', 'the investigation', 'the ceasefire', 'the talks', 'the reform', 'the sanctions', 'the election', 'the pipeline project', 'the trade deal', 'inflation', 'the military exercise', 'the vote'];
+const PREDICATES = ['would be delayed until next year', 'had been agreed in principle', 'was not acceptable in its current form', 'could cost billions of dollars', 'had failed to address the main concerns', 'would go ahead as planned', 'was a step in the right direction', 'needed more time', 'had strong support in parliament', 'would be reviewed by independent experts', 'posed a risk to regional stability', 'was the result of months of negotiations'];
+const OPINIONS = ['We are not going to accept this', 'This is a very serious situation', 'Nobody wants another crisis', 'We have done everything we could', 'The decision has not been made yet', 'Our position has not changed', 'It is too early to talk about results', 'We expect a clear answer by Friday', 'This will take time, but we will get there', 'There is no reason for panic', 'We hope our partners understand this', 'The numbers speak for themselves'];
+const NARRATIVE = ['Officials met for several hours behind closed doors', 'The meeting was the first of its kind since the spring', 'Markets reacted calmly to the news', 'Protesters gathered outside the building on {day}', 'The talks are expected to resume next week', 'Critics have questioned the timing of the announcement', 'The figures were published late on {day}', 'Analysts had expected a smaller increase', 'Several delegations left before the final session', 'The plan was first presented in {month}'];
+
+type Rand = () => number;
+const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+interface Person { first: string; last: string; title: string }
+
+function sentence(r: Rand, cast: Person[], mentioned: Set<Person>): string {
+  const p = pick(r, cast);
+  // first mention: title and full name; later: the surname, as news style has it
+  const full = `${p.title} ${p.first} ${p.last}`;
+  const name = mentioned.has(p) ? p.last : full;
+  mentioned.add(p);
+  const clause = `${pick(r, SUBJECTS)} ${pick(r, PREDICATES)}`;
+  const opinion = pick(r, OPINIONS);
+  const fill = (s: string) => s.replace('{day}', pick(r, DAYS)).replace('{month}', pick(r, MONTHS));
+  switch (Math.floor(r() * 10)) {
+    case 0: return `“${opinion},” ${name} ${pick(r, SAY)}.`;
+    case 1: return `${name} ${pick(r, SAY)} that ${clause}.`;
+    case 2: return `“${opinion}. ${pick(r, OPINIONS)},” said ${name}.`;
+    case 3: return `According to ${name}, ${clause}.`;
+    case 4: return `${name} told reporters on ${pick(r, DAYS)}: “${opinion}.”`;
+    case 5: return `${capital(pick(r, ORGS))} said in a statement that ${clause}.`;
+    case 6: return `"${opinion}," ${name} said, adding that ${clause}.`;
+    case 7: return `${name} called the move “${pick(r, ['unacceptable', 'a mistake', 'long overdue', 'premature', 'historic'])}.”`;
+    default: return `${fill(pick(r, NARRATIVE))}.`;
+  }
+}
+
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** One article of about 4 KB: a headline, a dateline, and paragraphs of quotes and narrative. */
+export function article(r: Rand): string {
+  const cast: Person[] = Array.from({ length: 2 + Math.floor(r() * 3) }, () => ({ first: pick(r, FIRST), last: pick(r, LAST), title: pick(r, TITLES) }));
+  const mentioned = new Set<Person>();
+  const lead = cast[0]!;
+  const headline = `${lead.last} says ${pick(r, SUBJECTS)} ${pick(r, PREDICATES)}`;
+  const dateline = `${pick(r, PLACES)}, ${pick(r, MONTHS)} ${1 + Math.floor(r() * 28)} (${pick(r, OUTLETS)}) -`;
+  const paragraphs: string[] = [];
+  let length = 0;
+  const target = 3000 + r() * 2000;
+  while (length < target) {
+    const p = Array.from({ length: 2 + Math.floor(r() * 3) }, () => capital(sentence(r, cast, mentioned))).join(' ');
+    paragraphs.push(paragraphs.length === 0 ? `${dateline} ${p}` : p);
+    length += p.length;
+  }
+  return `${capital(headline)}\n\n${paragraphs.join('\n\n')}\n`;
+}
+
+/**
+ * Writes `count` articles under `dir` (100 per folder: `d000/a00000.txt`) and returns their total
+ * size in bytes. Skips the work when `dir` already holds this corpus (same count and seed).
+ */
+export async function buildCorpus(dir: string, count: number, seed = 20240917): Promise<number> {
+  const stamp = `${count} ${seed} v1`;
+  try {
+    const [c, bytes] = (await readFile(join(dir, '.corpus'), 'utf8')).split('\n');
+    if (c === stamp) return Number(bytes);
+  } catch {
+    // not built yet
+  }
+  await rm(dir, { recursive: true, force: true });
+  const r = prng(seed);
+  let bytes = 0;
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, `d${String(Math.floor(i / 100)).padStart(4, '0')}`);
+    if (i % 100 === 0) await mkdir(folder, { recursive: true });
+    const text = article(r);
+    bytes += Buffer.byteLength(text);
+    await writeFile(join(folder, `a${String(i).padStart(6, '0')}.txt`), text);
+  }
+  await writeFile(join(dir, '.corpus'), `${stamp}\n${bytes}\n`);
+  return bytes;
+}

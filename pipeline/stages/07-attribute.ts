@@ -223,7 +223,9 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   // a cue inside a quotation is the quoted speaker's words, not the article's attribution
   const cues = doc.cues.filter((c) => reports(c) && !insideQuote(outer, c.start));
   const participle = (c: Cue) => /ing$/i.test(c.value) && doc.tokens[tokenAt(doc.tokens, c.start) - 1]?.value === ',';
-  // in text order, so `…, saying they had agreed to “create …”` is the participle's clause before `agreed` can claim it
+  // `…, Lavrov said.` first: a clause-final attribution is surer than a cue inside its clause (`The leaders also agreed to …`)
+  for (const cue of cues) if (!ctx.usedCues.has(cue) && !participle(cue)) clauseThenSpeakerCue(ctx, cue, outer);
+  // then in text order, so `…, saying they had agreed to “create …”` is the participle's clause before `agreed` can claim it
   for (const cue of cues) {
     if (ctx.usedCues.has(cue)) continue;
     if (participle(cue)) participleCue(ctx, cue, outer);
@@ -324,7 +326,7 @@ function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
 }
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
-function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3): Span | null {
+function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false): Span | null {
   const { tokens, doc } = ctx;
   let sentence = sentenceOf(doc, from);
   if (!sentence) return null;
@@ -334,6 +336,15 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   for (let k = from + 1; k < end; k++) {
     const t = tokens[k]!;
+    // `Kasich says A and tells the crowd B`, `criticized A and said B`: the speaker's next reporting verb ends what was said
+    if (t.pos === 'CCONJ' && k - from >= 2 && !insideQuote(outer, t.start)) {
+      let v = k + 1;
+      while (v < end && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
+      if (tokens[v]?.pos === 'VERB' && !/ing$/i.test(tokens[v]!.value) && (ctx.cueByToken.has(v) || object)) {
+        end = tokens[k - 1]!.value === ',' ? k - 1 : k;
+        break;
+      }
+    }
     if (t.value === ',' && !insideQuote(outer, t.start)) {
       if (subordinate && sentence.firstToken < from) {
         end = k;
@@ -393,6 +404,20 @@ function typeOf(outer: readonly QuoteSpan[], span: Span): QuoteType {
 /** Offsets covered by attributions so far: a reported clause must not claim a quote already attributed. */
 function overlapsAttribution(ctx: Context, span: Span): boolean {
   return ctx.attributions.some((a) => a.start < span.end && span.start < a.end) || [...ctx.usedQuotes].some((q) => q.open.start < span.end && span.start < (q.close?.end ?? q.end));
+}
+
+/** `…, Lavrov said.` · `Many of the closures, he said, have involved …` */
+function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  const c = tokenAt(tokens, cue.start);
+  const sentence = sentenceOf(doc, c);
+  if (!sentence || cue.lemma === 'according to') return;
+  const speaker = speakerOf(ctx, cue);
+  if (!speaker) return;
+  const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
+  if (lead > sentence.firstToken && tokens[lead]!.value === ',' && attributionEndsClause(ctx, cue, speaker.mention, sentence)) {
+    beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
+  }
 }
 
 /** `Peskov told reporters (that) …` · `…, Lavrov said.` · `according to X, …` */
@@ -458,7 +483,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
-    const span = clauseFrom(ctx, k, outer, 2);
+    const span = clauseFrom(ctx, k, outer, 1, true);
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
   }
 }

@@ -505,7 +505,7 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     if (t.value.toLowerCase() === 'that') return k + 1;
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
     // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
-    const participle = t.pos === 'VERB' && /(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN';
+    const participle = t.pos === 'VERB' && ((/(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN') || (/ing$/i.test(t.value) && k === tokenAt(tokens, cue.end)));
     if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value) && !participle) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and

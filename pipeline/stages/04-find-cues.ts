@@ -24,7 +24,9 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value)) continue;
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
-      const afterSubject = i > sentence.firstToken && (tokens[i - 1]!.pos === 'PROPN' || tokens[i - 1]!.pos === 'PRON');
+      // (`The ad claims`: a noun after its determiner is a subject too)
+      const prev = tokens[i - 1];
+      const afterSubject = i > sentence.firstToken && (prev!.pos === 'PROPN' || prev!.pos === 'PRON' || (prev!.pos === 'NOUN' && tokens[i - 2]?.pos === 'DET' && /s$/.test(form)));
       if (verb && (token.pos === 'VERB' || afterSubject || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
         continue;

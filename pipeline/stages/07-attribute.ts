@@ -256,7 +256,8 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
   // a quote ending its sentence (`…tremendous.”`) is followed by the short form only: `Trump wrote on Twitter.`
   const endsSentence = /[.!?]$/.test(ctx.doc.view.slice(q.start, q.end).trimEnd());
   // the cue within the next few tokens: `Peskov said`, `he said`, `said Peskov`, `Trump wrote on Twitter`, `the Kremlin spokesman later said`
-  for (let c = k; c < Math.min(tokens.length, k + 8) && tokens[c]!.start < blockEnd; c++) {
+  // (as far as a long appositive: `“…,” Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said`)
+  for (let c = k; c < Math.min(tokens.length, k + 25) && tokens[c]!.start < blockEnd; c++) {
     const t = tokens[c]!;
     if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
     const cue = ctx.cueByToken.get(c);

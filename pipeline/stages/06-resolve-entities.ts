@@ -29,9 +29,11 @@ function genderOf(mention: Mention, lexicon: Lexicon): Entity['gender'] {
 export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
   const entities: Entity[] = [];
   const lastSeen: number[] = [];
+  const mentions: number[] = [];
   const join = (m: Mention, e: number) => {
     m.entity = e;
     lastSeen[e] = m.start;
+    mentions[e] = (mentions[e] ?? 0) + 1;
     const entity = entities[e]!;
     if (m.name !== null && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
     if (m.title !== null && !entity.titles.includes(m.title)) entity.titles.push(m.title);
@@ -44,11 +46,14 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
     const name = words(m.name);
     let found = -1;
     if (m.entityKind === 'person') {
-      // the most recently seen person whose name fits
+      // the person whose name fits, of a compatible gender (`Mr. Trump` is not Ivana Trump); of several,
+      // the most mentioned (`Mr. Cruz` is the candidate, not his father), then the most recent
+      const gender = genderOf(m, lexicon);
       for (let e = 0; e < entities.length; e++) {
         const entity = entities[e]!;
         if (entity.kind !== 'person' || !sameName(words(entity.name), name)) continue;
-        if (found === -1 || lastSeen[e]! > lastSeen[found]!) found = e;
+        if (gender !== 'unknown' && entity.gender !== 'unknown' && gender !== entity.gender) continue;
+        if (found === -1 || mentions[e]! > mentions[found]! || (mentions[e] === mentions[found] && lastSeen[e]! > lastSeen[found]!)) found = e;
       }
     } else {
       const key = m.name.toLowerCase().replace(/^the /, '');

@@ -11,6 +11,7 @@ export const SIEVES = {
   'clause-then-speaker-cue': 0.8, // `…, Lavrov said.`
   'according-to': 0.8, // `according to X, …` · `…, according to X.`
   'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
+  'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
   'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
@@ -232,6 +233,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
     else reportedClause(ctx, cue, outer);
   }
   quoteContinuesSpeaker(ctx, outer);
+  for (const q of outer) if (!ctx.usedQuotes.has(q)) quotedFragmentAfterCue(ctx, q, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) unattributed(ctx, q);
 
   ctx.attributions.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -652,6 +654,30 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       a = { ...a, end: next.end, parts: [...a.parts, ...next.parts] };
       ctx.attributions[i] = a;
     }
+  }
+}
+
+/**
+ * `Clinton noted the Sept. 11 attacks and her work to bring jobs from “Buffalo to Albany.”`: quoted
+ * words inside a sentence whose reporting verb no stricter sieve could use are a mixed quote of what
+ * follows that verb.
+ */
+function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  const open = tokenAt(tokens, q.open.start);
+  const sentence = sentenceOf(doc, open);
+  if (!sentence || q.close === null) return;
+  for (let c = open - 1; c >= sentence.firstToken; c--) {
+    const cue = ctx.cueByToken.get(c);
+    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(outer, cue.start)) continue;
+    const speaker = speakerOf(ctx, cue);
+    if (!speaker || speaker.after) return;
+    let from = tokenAt(tokens, cue.end);
+    if (tokens[from]?.value.toLowerCase() === 'that') from++;
+    const span = clauseFrom(ctx, from, outer, 2);
+    if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
+    add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'cue-then-quoted-fragment' }, quotesWithin(outer, span));
+    return;
   }
 }
 

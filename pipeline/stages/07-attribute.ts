@@ -268,10 +268,8 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     let next = tokenAt(tokens, cue.end);
     while (next < tokens.length && tokens[next]!.pos === 'ADV') next++;
     if (/^that$/i.test(tokens[next]?.value ?? '') || (/^to$/i.test(tokens[next]?.value ?? '') && tokens[next + 1]?.pos === 'VERB')) continue;
-    if (endsSentence) {
-      const sentence = sentenceOf(ctx.doc, c);
-      if (sentence && sentence.lastToken - c > 8) continue;
-    }
+    const cueSentence = sentenceOf(ctx.doc, c);
+    if (endsSentence && cueSentence && cueSentence.lastToken - c > 8) continue;
     const speaker = speakerOf(ctx, cue);
     if (!speaker) continue;
     // the speaker sits between the quote and the cue, or right after the cue
@@ -280,7 +278,7 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     const used = [q];
     // split quote: `"We will win," he said, "and soon."` — a comma after the attribution, then the rest
     let after = tokenAt(tokens, Math.max(cue.end, speaker.mention.end));
-    while (after < tokens.length && (SKIPPABLE.has(tokens[after]!.pos) || tokens[after]!.pos === 'ADP' && false)) after++;
+    while (after < tokens.length && SKIPPABLE.has(tokens[after]!.pos)) after++;
     if (tokens[after]?.value === ',' || tokens[after]?.value === ':') {
       const next = outer.find((o) => o.open.start >= tokens[after]!.end && o.open.start <= tokens[after]!.end + 2 && !ctx.usedQuotes.has(o));
       if (next && /[,\p{L}\p{N}]$/u.test(ctx.doc.view.slice(q.start, q.end).trimEnd())) {
@@ -535,13 +533,15 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
       if (tokens[from]?.value === ',') from++;
     } else break;
   }
-  const head = tokens[from];
+  // `said “zero” voters would follow`: the clause may open with quoted words
+  const mark = OPENING_MARK.test(tokens[from]?.value ?? '') ? 1 : 0;
+  const head = tokens[from + mark];
   // `said so`, `said no.`: a one-word answer is no clause; `says no matter what …` is
   const oneWord = /^(?:so|yes|no|that)$/i.test(head?.value ?? '') && /^(?:PUNCT)$/.test(tokens[from + 1]?.pos ?? 'PUNCT');
   if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
-  const verb = tokens.slice(from + 1, Math.min(sentence.lastToken, from + 8)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  const verb = tokens.slice(from + mark + 1, Math.min(sentence.lastToken, from + mark + 8)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   return verb === -1 ? -1 : from;
 }
 

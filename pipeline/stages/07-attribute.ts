@@ -262,7 +262,7 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
   for (let c = k; c < Math.min(tokens.length, k + 25) && tokens[c]!.start < blockEnd; c++) {
     const t = tokens[c]!;
     if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
-    const cue = ctx.cueByToken.get(c);
+    const cue = ctx.cueByToken.get(c) ?? adjacentVerb(ctx, c, tokenAt(tokens, q.open.start));
     if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun' || !reports(cue)) continue;
     // `Putin noted later that …` introduces a clause of its own; `Trump added to People` does not
     let next = tokenAt(tokens, cue.end);
@@ -305,25 +305,53 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
 
 /** `Trump wrote in a tweet: "…"` · `Peskov said: "…"` · `Trump says '…'` */
 function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
-  const { tokens } = ctx;
-  const open = tokenAt(tokens, q.open.start);
-  const sentence = sentenceOf(ctx.doc, open);
+  const { tokens, doc } = ctx;
+  let open = tokenAt(tokens, q.open.start);
+  let sentence = sentenceOf(doc, open);
+  // `The New York Times confirmed that observation, reporting:` + a paragraph that is the quotation
+  const block = blockAround(doc, q.open.start);
+  if (block && block.start === q.open.start && tokens[open - 1]?.value === ':') {
+    open = open - 1;
+    sentence = sentenceOf(doc, open);
+    open++;
+  }
+  // `Skelly: “Vito is outstanding with data.”`: a name and a colon
+  const colon = tokens[open - 1]?.value === ':' ? open - 1 : -1;
+  const named = colon > 0 ? ctx.mentionByEnd.get(tokens[colon - 1]!.end) : undefined;
+  if (named && named.kind === 'name' && tokenAt(tokens, named.start) === sentence?.firstToken) {
+    add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: named, sieve: 'speaker-cue-quote' }, [q]);
+    return;
+  }
   const from = Math.max(sentence?.firstToken ?? 0, open - 10);
   for (let c = open - 1; c >= from; c--) {
     const t = tokens[c]!;
     if (t.value.toLowerCase() === 'that' || CLOSING_MARK.test(t.value)) return;
-    const cue = ctx.cueByToken.get(c);
+    const cue = ctx.cueByToken.get(c) ?? adjacentVerb(ctx, c, open);
     if (!cue || ctx.usedCues.has(cue) || !reports(cue) || cue.form === 'noun') continue;
     // between the cue and the quote: nothing, or a few words ending in a colon or comma
-    const between = tokens.slice(tokenAt(tokens, cue.end), open);
-    const lastBetween = between[between.length - 1];
-    if (between.length > 0 && lastBetween!.value !== ':' && lastBetween!.value !== ',') return;
-    if (between.some((b) => b.pos === 'VERB' && !ctx.cueByToken.has(tokens.indexOf(b)))) return;
+    const first = tokenAt(tokens, cue.end);
+    const lastBetween = tokens[open - 1];
+    if (first < open && lastBetween!.value !== ':' && lastBetween!.value !== ',') return;
+    for (let b = first; b < open; b++) if (tokens[b]!.pos === 'VERB' && !ctx.cueByToken.has(b)) return;
     const speaker = speakerOf(ctx, cue);
     if (!speaker) return;
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, [q]);
     return;
   }
+}
+
+/**
+ * `He continued, “…”`, `“…,” he laughed.`: a verb the lexicon does not list still reports the
+ * quotation it stands next to, when only its subject and a comma or colon separate them.
+ */
+function adjacentVerb(ctx: Context, c: number, quoteToken: number): Cue | undefined {
+  const { tokens } = ctx;
+  const t = tokens[c]!;
+  if (t.pos !== 'VERB') return undefined;
+  const before = c + 2 === quoteToken && /^[,:]$/.test(tokens[c + 1]!.value);
+  const after = c > quoteToken && /^[,.]$/.test(tokens[c + 1]?.value ?? '');
+  if (!before && !after) return undefined;
+  return { start: t.start, end: t.end, value: t.value, lemma: t.lemma, cls: 'speech', token: c, form: 'verb' };
 }
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */

@@ -86,8 +86,10 @@ export interface Entity {
   aliases: string[];
   titles: string[];
   gender: 'male' | 'female' | 'neuter' | 'plural' | 'unknown';
-  /** Seen as a person, not a place that looks like a name: a title, an honorific, a known first name. */
-  confirmed: boolean;
+  /** Seen as a person, not a place that looks like a name (a title, an honorific, a known first name); undefined until asked. */
+  confirmed?: boolean;
+  /** Whether compromise's first-name lists were asked for the gender already. */
+  genderAsked?: boolean;
 }
 
 export type QuoteType = 'direct' | 'indirect' | 'mixed';

@@ -22,16 +22,34 @@ function isNameToken(t: Token, next: Token | undefined, inRun: boolean, lexicon:
 }
 
 /** Length (in tokens) of the longest title, honorific or affiliation starting at token i. */
-function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: Lexicon): number {
-  for (let n = Math.min(4, end - i); n >= 1; n--) {
-    const words = tokens.slice(i, i + n).map(bare);
-    const joined = words.join(' ');
-    // abbreviations keep their period in the lexicon: `sen.`, `rep.`, `gov.`
-    const written = tokens.slice(i, i + n).map((t) => t.value.toLowerCase()).join(' ');
-    if (lexicon.titles.has(joined) || lexicon.titles.has(written) || lexicon.affiliations.has(joined)) return n;
-    if (n === 1 && (lexicon.honorifics.has(tokens[i]!.value.toLowerCase()) || lexicon.honorifics.has(words[0]!))) return 1;
+const firstWordsOf = new WeakMap<Lexicon, Set<string>>();
+
+/** First words of every title, affiliation and honorific: most tokens are none, and are turned away at once. */
+function titleStarts(lexicon: Lexicon): Set<string> {
+  let starts = firstWordsOf.get(lexicon);
+  if (starts === undefined) {
+    starts = new Set();
+    for (const set of [lexicon.titles, lexicon.affiliations, lexicon.honorifics]) for (const t of set) starts.add(t.split(' ')[0]!.replace(/\.$/, ''));
+    firstWordsOf.set(lexicon, starts);
   }
-  return 0;
+  return starts;
+}
+
+/** Length (in tokens) of the longest title, honorific or affiliation starting at token i. */
+function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: Lexicon): number {
+  if (!titleStarts(lexicon).has(bare(tokens[i]!))) return 0;
+  let joined = '';
+  let written = '';
+  let longest = 0;
+  for (let n = 1; n <= Math.min(4, end - i); n++) {
+    const t = tokens[i + n - 1]!;
+    joined += (n > 1 ? ' ' : '') + bare(t);
+    // abbreviations keep their period in the lexicon: `sen.`, `rep.`, `gov.`
+    written += (n > 1 ? ' ' : '') + t.value.toLowerCase();
+    if (lexicon.titles.has(joined) || lexicon.titles.has(written) || lexicon.affiliations.has(joined)) longest = n;
+    else if (n === 1 && (lexicon.honorifics.has(written) || lexicon.honorifics.has(joined))) longest = 1;
+  }
+  return longest;
 }
 
 function isOrganization(words: readonly string[], lexicon: Lexicon): boolean {

@@ -1,7 +1,7 @@
 // Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
 import type { Attribution, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
-import { sameName } from './06-resolve-entities.ts';
+import { genderOfEntity, isConfirmedPerson, sameName } from './06-resolve-entities.ts';
 
 /** Confidence of each sieve when its speaker is a name; a pronoun or nominal speaker lowers it. */
 export const SIEVES = {
@@ -758,7 +758,8 @@ function resolvePronouns(ctx: Context): void {
   const fits = (e: Entity, m: Mention) => {
     if (m.gender === 'plural') return e.kind === 'group' || e.kind === 'organization';
     if (m.gender === 'neuter') return e.kind === 'organization';
-    return e.kind === 'person' && (e.gender === 'unknown' || e.gender === m.gender);
+    const gender = genderOfEntity(e, ctx.lexicon);
+    return e.kind === 'person' && (gender === 'unknown' || gender === m.gender);
   };
   let previousSpeaker = -1;
   let previousEnd = -1;
@@ -774,7 +775,7 @@ function resolvePronouns(ctx: Context): void {
           const c = doc.mentions[i]!;
           if (c.start >= m.start || c.entity === -1 || !outsideQuotes(c)) continue;
           const e = entities[c.entity]!;
-          if (fits(e, m) && (e.kind !== 'person' || e.confirmed || e.titles.length > 0)) {
+          if (fits(e, m) && (e.kind !== 'person' || isConfirmedPerson(e, ctx.lexicon))) {
             found = c.entity;
             break;
           }

@@ -63,11 +63,6 @@ export function processDocument(source: SourceDocument): ProcessResult {
 
 /** Extracts (HTML) and processes a document as read from disk. */
 export function processRaw(raw: RawDocument): ProcessResult {
-  let source: SourceDocument | ErrorRecord;
-  try {
-    source = prepare(raw);
-  } catch (error) {
-    return { doc: raw.id, error: 'no-article', message: `HTML extraction failed: ${(error as Error).message}`, action: 'skipped' };
-  }
+  const source = prepare(raw);
   return isError(source) ? source : processDocument(source);
 }

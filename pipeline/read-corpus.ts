@@ -152,7 +152,12 @@ export async function readRaw(root: string, id: string, maxBytes: number, fsImpl
 /** Turns a raw document into the text the pipeline reads: the article of an HTML page, the text of anything else. */
 export function prepare(raw: RawDocument): SourceDocument | ErrorRecord {
   if (raw.format !== 'html') return { id: raw.id, text: raw.raw, format: raw.format };
-  const text = extractArticle(raw.raw);
+  let text: string | null;
+  try {
+    text = extractArticle(raw.raw);
+  } catch (error) {
+    return skipped(raw.id, 'no-article', `HTML extraction failed: ${(error as Error).message}`);
+  }
   if (text === null) return skipped(raw.id, 'no-article', 'no article text found in the HTML page');
   return { id: raw.id, text, format: 'html' };
 }

@@ -46,6 +46,8 @@ export interface RunOptions {
    * @default pipelineVersion(): a hash of the sources a worker loads, models/ and package.json
    */
   readonly version?: string;
+  /** Documents a worker reads before a fresh one replaces it, bounding memory (see `pool`). @default 2000 */
+  readonly recycleAfter?: number;
   /** Called after each document is written. */
   readonly onProgress?: (progress: RunProgress) => void;
   /** File operations for reading the corpus; tests inject failures. @default node:fs/promises */
@@ -80,6 +82,7 @@ function validate(options: RunOptions) {
     readAhead: integer('readAhead', options.readAhead ?? 16, 1),
     workers: integer('workers', options.workers ?? availableParallelism(), 0),
     force: options.force ?? false,
+    recycleAfter: integer('recycleAfter', options.recycleAfter ?? 2000, 1),
   };
 }
 
@@ -105,14 +108,47 @@ async function inThread(): Promise<Processor> {
   return { run: async (raw) => processRaw(raw), close: async () => {} };
 }
 
-function pool(workers: number): Processor {
-  const piscina = new Piscina<RawDocument, ProcessResult>({
-    filename: new URL('./worker.ts', import.meta.url).href,
-    minThreads: workers,
-    maxThreads: workers,
-    execArgv: workerExecArgv(),
-  });
-  return { run: (raw) => piscina.run(raw), close: () => piscina.destroy() };
+/**
+ * A worker pool replaced by a fresh one every `recycleAfter` documents per worker. wink-nlp adds
+ * every new word it reads to its model for good, so a worker's heap grows with the corpus's
+ * vocabulary (~10 MB per 1,000 articles); a new generation starts from the bare model. The old
+ * generation finishes its documents before the new one starts, so memory never holds both.
+ */
+function pool(workers: number, recycleAfter: number): Processor {
+  const make = () =>
+    new Piscina<RawDocument, ProcessResult>({
+      filename: new URL('./worker.ts', import.meta.url).href,
+      minThreads: workers,
+      maxThreads: workers,
+      execArgv: workerExecArgv(),
+    });
+  let piscina = make();
+  let submitted = 0;
+  const inFlight = new Set<Promise<ProcessResult>>();
+  let ready: Promise<void> = Promise.resolve();
+  return {
+    run(raw) {
+      if (submitted === recycleAfter * workers) {
+        submitted = 0;
+        const old = piscina;
+        const draining = [...inFlight];
+        ready = ready.then(async () => {
+          await Promise.allSettled(draining);
+          await old.destroy();
+          piscina = make();
+        });
+      }
+      submitted++;
+      const task = ready.then(() => piscina.run(raw));
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task)).catch(() => {});
+      return task;
+    },
+    close: async () => {
+      await ready;
+      await piscina.destroy();
+    },
+  };
 }
 
 async function datasetHashes(out: string): Promise<Record<string, string | null>> {
@@ -155,7 +191,7 @@ async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache
  * bytes whatever the number of workers, and at most that window of documents is held at once.
  */
 export async function runCorpus(root: string, options: RunOptions = {}): Promise<RunSummary> {
-  const { out, maxBytes, readAhead, workers, force } = validate(options);
+  const { out, maxBytes, readAhead, workers, force, recycleAfter } = validate(options);
   const cache = await ResultCache.open(out, options.version);
   let total: number | null = null;
   const read = () => readRawCorpus(root, { maxBytes, readAhead, fs: options.fs, stdin: options.stdin, onTotal: (n) => (total = n) });
@@ -172,9 +208,10 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   const cacheWrites = new PQueue({ concurrency: 8 });
   let processor: Promise<Processor> | undefined;
   // created on the first document the cache does not hold: an unchanged rerun starts no thread
-  const processorFor = () => (processor ??= workers === 0 ? inThread() : Promise.resolve(pool(workers)));
+  const processorFor = () => (processor ??= workers === 0 ? inThread() : Promise.resolve(pool(workers, recycleAfter)));
 
   const inputs = createHash('sha256');
+  let submitted: Promise<void> = Promise.resolve();
   type Done = { result: ProcessResult; cached: boolean; bytes: number };
   const handle = async (raw: RawDocument | ErrorRecord): Promise<Done> => {
     if (isError(raw)) {
@@ -184,9 +221,24 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
-    const hit = force ? undefined : await cache.get(key);
-    if (hit) return { result: hit, cached: true, bytes };
-    const result = await (await processorFor()).run(raw);
+    const lookup = force ? undefined : cache.get(key);
+    // looked up side by side, but handed to the pool in corpus order: with one worker, documents
+    // are processed in the same order on every run (wink-nlp's results depend on what it read before)
+    // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
+    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run(raw) }));
+    submitted = turn.then(
+      () => {},
+      () => {},
+    );
+    const submission = await turn;
+    if (!submission) return { result: (await lookup)!, cached: true, bytes };
+    let result: ProcessResult;
+    try {
+      result = await submission.task;
+    } catch (error) {
+      // a worker that died (out of memory, a crash in native code): piscina starts another, the run goes on
+      result = { doc: raw.id, error: 'failed', message: `the worker failed: ${(error as Error).message}`, action: 'skipped' };
+    }
     if (!isError(result)) void cacheWrites.add(() => cache.set(key, result)).catch(() => {});
     return { result, cached: false, bytes };
   };

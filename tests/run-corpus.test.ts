@@ -46,15 +46,17 @@ const jsonl = <T>(text: string) => text.split('\n').filter((l) => l !== '').map(
 const errorRecords = async () => jsonl<ErrorRecord>(await readFile(join(out, 'errors.jsonl'), 'utf8'));
 
 describe('workers', () => {
-  test('run-corpus writes the same bytes with 1 and 2 workers and in-thread', async () => {
+  test('run-corpus writes the same bytes with 1 and 2 workers, in-thread, and with workers replaced every 2 documents', async () => {
     await articles(12);
     await runCorpus(corpus, { out: join(dir, 'w1'), workers: 1 });
     await runCorpus(corpus, { out: join(dir, 'w2'), workers: 2 });
     await runCorpus(corpus, { out: join(dir, 'w0'), workers: 0 });
+    await runCorpus(corpus, { out: join(dir, 'recycled'), workers: 2, recycleAfter: 2 });
     const one = await dataset(join(dir, 'w1'));
     expect(one['quotes.jsonl']!.split('\n').length).toBeGreaterThan(50);
     expect(await dataset(join(dir, 'w2'))).toEqual(one);
     expect(await dataset(join(dir, 'w0'))).toEqual(one);
+    expect(await dataset(join(dir, 'recycled'))).toEqual(one);
   }, 60_000);
 
   // wink-nlp adds words it has read to the model's lexicon, and its tokenizer then keeps `Trump's`

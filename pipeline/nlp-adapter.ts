@@ -23,10 +23,36 @@ export interface Analysis {
   readonly sentences: SentenceSpan[];
 }
 
+/**
+ * wink-nlp learns: a word it has not seen is added to its lexicon, and its tokenizer then keeps that
+ * word whole (`Trump's`, once read at a sentence end, stops splitting into `Trump` + `'s`). So a
+ * document's tokens would depend on what its thread read before, and the dataset on the worker
+ * count. After each document the words it taught are taken out of the lexicon's hash again, so every
+ * document sees the model's own words and its own only.
+ */
+interface Lexemes {
+  hash: Record<string, number>;
+  list: string[];
+}
+let lexemes: Lexemes | null = null;
+const forgetfulModel = {
+  ...model,
+  core() {
+    // the typings call the core model `unknown`: it is `{ features: { lexeme: { hash, list, … } }, … }`
+    const core = (model.core as () => { features: { lexeme: Lexemes } })();
+    lexemes = core.features.lexeme;
+    return core;
+  },
+};
+
 // Only what we read: sentence boundaries and POS (lemmas come with POS). The default pipe adds
 // negation, sentiment and entities we never use, at ~1.7 × the cost (../shared/LIBRARIES.md).
-const nlp = winkNLP(model, ['sbd', 'pos']);
+const PIPE = ['sbd', 'pos'];
+let nlp = winkNLP(forgetfulModel, PIPE);
 const its = nlp.its;
+// Words re-learned by each document pile up in the lexicon's list; a fresh instance every so often keeps memory flat.
+const DOCUMENTS_PER_INSTANCE = 2000;
+let documents = 0;
 
 /**
  * Tokens, POS, lemmas and sentences of `text`, with exact character offsets.
@@ -34,6 +60,11 @@ const its = nlp.its;
  * token's end; whitespace tokens (wink's `\n\n`) are dropped.
  */
 export function analyze(text: string): Analysis {
+  if (++documents > DOCUMENTS_PER_INSTANCE) {
+    nlp = winkNLP(forgetfulModel, PIPE);
+    documents = 1;
+  }
+  const known = lexemes!.list.length;
   const doc = nlp.readDoc(text);
   const values = doc.tokens().out(its.value) as string[];
   const types = doc.tokens().out(its.type) as string[];
@@ -41,6 +72,8 @@ export function analyze(text: string): Analysis {
   // wink's typings declare `its.lemma` with the addons signature `out()` does not accept; it works at run time.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
+  // forget what this document taught (see `forgetfulModel`); its list entries stay, so indexes stay valid
+  for (let i = known; i < lexemes!.list.length; i++) delete lexemes!.hash[lexemes!.list[i]!];
 
   // wink token index → our token index (or -1 for dropped whitespace tokens)
   const ours = new Int32Array(values.length).fill(-1);

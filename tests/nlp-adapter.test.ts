@@ -109,3 +109,16 @@ describe('firstNameGender', () => {
     expect(firstNameGender(first)).toBe(gender);
   });
 });
+
+describe('analyze: what one document taught wink-nlp does not change the next', () => {
+  // wink adds unseen words to its lexicon and then keeps them whole: after reading `Trump's.` it
+  // would stop splitting `Trump's`, so two workers that read different documents would disagree.
+  test.each([
+    ["Peskov called Trump's RT appearance unhelpful.", "His plan is better than Trump's. But it will not pass."],
+    ['The Russian-US unit was discussed.', 'They spoke of a Russian-US. Then they left.'],
+  ])('%s tokenizes the same after %s', (text, before) => {
+    const first = analyze(text).tokens.map((t) => t.value);
+    analyze(before);
+    expect(analyze(text).tokens.map((t) => t.value)).toEqual(first);
+  });
+});

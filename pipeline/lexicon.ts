@@ -38,6 +38,8 @@ export interface Lexicon {
   readonly honorifics: ReadonlySet<string>;
   /** Place, institution and party words that prefix a title, plus prefix modifiers (`former`, `acting`). */
   readonly affiliations: ReadonlySet<string>;
+  /** What an abbreviated title stands for: `sen.` → `senator`. */
+  readonly titleAbbreviations: ReadonlyMap<string, string>;
   /** The affiliations that name a country (`russian`, `us`): two different ones are two different people. */
   readonly nationalities: ReadonlySet<string>;
   readonly pronouns: ReadonlyMap<string, PronounEntry>;
@@ -217,6 +219,17 @@ function readSet(r: Reader, top: Record<string, unknown>, key: string): Set<stri
   return new Set(r.texts(key, top[key]));
 }
 
+/** `{"sen.": "senator", …}`: optional; each key and value a non-empty string. */
+function readAbbreviations(r: Reader, raw: unknown): Map<string, string> {
+  const map = new Map<string, string>();
+  if (raw === undefined) return map;
+  for (const [key, value] of Object.entries(r.object('abbreviations', raw, null))) {
+    if (key.startsWith('$')) continue;
+    map.set(r.text('abbreviations key', key), r.text(`abbreviations["${key}"]`, value));
+  }
+  return map;
+}
+
 /** Like readSet, for a list a small lexicon may leave out (a test's hand-made one): empty when absent. */
 function readOptionalSet(r: Reader, top: Record<string, unknown>, key: string): Set<string> {
   return top[key] === undefined ? new Set() : readSet(r, top, key);
@@ -247,7 +260,7 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const { phrases, nouns } = readPhrases(data.phrases);
 
   const titlesReader = new Reader(FILES.titles);
-  const titlesTop = titlesReader.object('the file', data.titles, ['titles', 'honorifics', 'affiliations', 'nationalities']);
+  const titlesTop = titlesReader.object('the file', data.titles, ['titles', 'honorifics', 'affiliations', 'nationalities', 'abbreviations']);
   const titles = readSet(titlesReader, titlesTop, 'titles');
   const titleWords = new Set([...titles].flatMap((title) => title.split(' ')));
 
@@ -266,6 +279,7 @@ export function buildLexicon(data: LexiconData): Lexicon {
     honorifics: readSet(titlesReader, titlesTop, 'honorifics'),
     affiliations: readSet(titlesReader, titlesTop, 'affiliations'),
     nationalities: readOptionalSet(titlesReader, titlesTop, 'nationalities'),
+    titleAbbreviations: readAbbreviations(titlesReader, titlesTop['abbreviations']),
     pronouns: readPronouns(data.pronouns),
     organizations: readSet(orgReader, orgTop, 'names'),
     organizationHeads: readSet(orgReader, orgTop, 'heads'),

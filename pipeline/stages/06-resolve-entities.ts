@@ -20,8 +20,9 @@ export function sameName(a: readonly string[], b: readonly string[]): boolean {
 /** What a title says of gender: `Mr.`, `Sir`, `spokesman` → male; `Mrs.`, `Ms.`, `spokeswoman` → female. */
 function titleGender(mention: Mention): Entity['gender'] {
   const title = (mention.title ?? '').toLowerCase();
-  if (/\b(?:mr|sir|king|prince|lord)\b|\b\w+man\b/.test(title) && !/woman\b/.test(title)) return 'male';
-  if (/\b(?:mrs|ms|miss|madam|dame|queen|princess|lady)\b|woman\b/.test(title)) return 'female';
+  // `-man` roles only: a `German Chancellor` is no man by title
+  if (/\b(?:mr|sir|king|prince|lord|(?:spokes|chair|congress|council|alder|business|anchor|camera|fresh)man)\b/.test(title)) return 'male';
+  if (/\b(?:mrs|ms|miss|madam|dame|queen|princess|lady|\w+woman)\b/.test(title)) return 'female';
   return 'unknown';
 }
 
@@ -130,7 +131,9 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
       const entity = entities[e]!;
       const seen = before.get(e);
       if (seen === undefined || entity.kind !== m.entityKind) continue;
-      const held = new Set(entity.titles.flatMap((t) => words(t.toLowerCase())));
+      // `Sen. John McCain` holds `senator` too
+      const written = entity.titles.map((t) => t.toLowerCase());
+      const held = new Set([...written, ...written.map((t) => lexicon.titleAbbreviations.get(t) ?? t)].flatMap(words));
       // `the Russian presidential spokesman` fits `Kremlin Spokesman` by its head; each shared modifier counts more
       const stem = head.replace(/(?:wo)?man$|person$/, '');
       if (!held.has(head) && ![...held].some((w) => w.replace(/(?:wo)?man$|person$/, '') === stem && stem.length > 3)) continue;

@@ -38,6 +38,9 @@ export interface DocumentRecord {
   readonly chars: number;
 }
 
+/** The speaker name of first-person narration: the article's author, whom the text does not name. */
+export const AUTHOR = '(author)';
+
 function speakerOf(doc: Doc, a: Attribution): QuoteRecord['speaker'] {
   const m = a.mention;
   if (m === null) return null;
@@ -46,6 +49,8 @@ function speakerOf(doc: Doc, a: Attribution): QuoteRecord['speaker'] {
     const title = m.title ?? entity.titles[0] ?? null;
     return { name: entity.name, mention: m.value, kind: entity.kind, start: m.start, end: m.end, title };
   }
+  // `“I am not shy,” I said.`: first person outside a quotation is the article's author
+  if (m.kind === 'pronoun' && m.gender === 'first') return { name: AUTHOR, mention: m.value, kind: 'person', start: m.start, end: m.end, title: null };
   // a nominal no one carried before (`a campaign spokesman`) is still a description of the speaker
   if (m.kind === 'nominal') return { name: m.value.replace(/^(?:the|a|an)\s+/i, ''), mention: m.value, kind: m.entityKind, start: m.start, end: m.end, title: m.title };
   // an unresolved pronoun: unknown, never guessed

@@ -765,7 +765,8 @@ function resolvePronouns(ctx: Context): void {
   let previousEnd = -1;
   for (const a of ctx.attributions) {
     const m = a.mention;
-    if (m && m.kind === 'pronoun' && m.entity === -1) {
+    // `I said`, `we wrote` outside a quotation: the article's own author, named in the records
+    if (m && m.kind === 'pronoun' && m.entity === -1 && m.gender !== 'first') {
       let found = -1;
       if (m.bracketed) found = entities.findIndex((e) => e.kind === 'person' && sameName(e.name.split(/\s+/), m.bracketed!.split(/\s+/)));
       // the speaker of the quote before, if within the last few sentences

@@ -84,7 +84,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
   let j = first - 1;
   for (;;) {
-    if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos)) j--;
+    // (not a possessive: `Trump’s promises` has no speaker)
+    if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos) && !/^['’]s$/i.test(tokens[j]!.value)) j--;
     // `Sen. Bernie Sanders (I-Vt.) said`
     else if (j >= 0 && tokens[j]!.value === ')') {
       let open = j - 1;
@@ -222,7 +223,8 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   for (const q of outer) if (!ctx.usedQuotes.has(q)) speakerCueQuote(ctx, q);
   quotesContinueAttribution(ctx, outer);
   // a cue inside a quotation is the quoted speaker's words, not the article's attribution
-  const cues = doc.cues.filter((c) => reports(c) && !insideQuote(outer, c.start));
+  // (`in a debate`, `in a statement` name the occasion of a verb's report; they report nothing alone)
+  const cues = doc.cues.filter((c) => reports(c) && c.form !== 'noun' && !insideQuote(outer, c.start));
   const participle = (c: Cue) => /ing$/i.test(c.value) && doc.tokens[tokenAt(doc.tokens, c.start) - 1]?.value === ',';
   // `…, Lavrov said.` first: a clause-final attribution is surer than a cue inside its clause (`The leaders also agreed to …`)
   for (const cue of cues) if (!ctx.usedCues.has(cue) && !participle(cue)) clauseThenSpeakerCue(ctx, cue, outer);
@@ -503,7 +505,9 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     let k = tokenAt(tokens, cue.end);
     // `vowed to work to repeal …`, `urged him to resign`: an infinitive says what was said
     const object = /^(?:him|her|them|us|me|you)$/i.test(tokens[k]?.value ?? '') ? 1 : 0;
-    if (tokens[k + object]?.value.toLowerCase() === 'to' && tokens[k + object + 1]?.pos === 'VERB') {
+    const infinitive = tokens[k + object + 1];
+    // (`Christie said to laughs` is no infinitive: `laughs` is not a base form)
+    if (cue.lemma !== 'say' && tokens[k + object]?.value.toLowerCase() === 'to' && infinitive?.pos === 'VERB' && infinitive.value.toLowerCase() === infinitive.lemma) {
       const span = clauseFrom(ctx, k, outer, 2);
       if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
       return;
@@ -728,6 +732,9 @@ function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[]): void 
     const between = { start: previous.end, end: q.open.start };
     const interrupted = doc.cues.some((c) => c !== previous.cue && c.start >= between.start && c.end <= between.end && reports(c));
     if (interrupted || !(previousBlock === block || (adjacent && quoteOnly))) continue;
+    // a quotation inside a sentence (`he said on “Meet the Press.”`) is a title, not more of the speech
+    const sentence = sentenceOf(doc, tokenAt(doc.tokens, q.open.start));
+    if (sentence && /[\p{L}\p{N}]/u.test(doc.view.slice(sentence.start, q.open.start))) continue;
     if (wordCount(doc.view.slice(q.start, q.end)) < 3) continue;
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'quote-continues-speaker' }, [q]);
   }

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DocumentResult } from './process-document.ts';
+import type { SerializedResult } from './process-document.ts';
 import type { RawDocument } from './read-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -85,8 +85,9 @@ export async function fileHash(path: string): Promise<string | null> {
 
 /**
  * Processed documents by sha256 of (pipeline version, id, format, text) in `<out>/.cache/ab/cdef….json`.
- * The id is part of the key because the rows carry it. Entries are written to a temporary name and
- * renamed, so a crash leaves either a whole entry or none; an entry that does not parse is a miss.
+ * The id is part of the key because the rows carry it. Workers write the entries (worker.ts), to a
+ * temporary name then renamed, so a crash leaves a whole entry or none; an entry that does not
+ * parse is a miss.
  */
 export class ResultCache {
   readonly #dir: string;
@@ -109,7 +110,8 @@ export class ResultCache {
     return createHash('sha256').update(`${this.#version}\u0000${raw.id}\u0000${raw.format}\u0000`).update(raw.raw).digest('hex');
   }
 
-  #path(key: string): string {
+  /** Where the entry for `key` lives: workers write it there themselves. */
+  path(key: string): string {
     return join(this.#dir, key.slice(0, 2), `${key.slice(2)}.json`);
   }
 
@@ -126,16 +128,12 @@ export class ResultCache {
     await writeAtomic(join(this.#dir, MANIFEST), JSON.stringify(manifest));
   }
 
-  async get(key: string): Promise<DocumentResult | undefined> {
+  async get(key: string): Promise<SerializedResult | undefined> {
     try {
-      return JSON.parse(await readFile(this.#path(key), 'utf8')) as DocumentResult;
+      return JSON.parse(await readFile(this.path(key), 'utf8')) as SerializedResult;
     } catch {
       return undefined;
     }
   }
 
-  async set(key: string, result: DocumentResult): Promise<void> {
-    await mkdir(join(this.#dir, key.slice(0, 2)), { recursive: true });
-    await writeAtomic(this.#path(key), JSON.stringify(result));
-  }
 }

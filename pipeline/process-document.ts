@@ -66,3 +66,25 @@ export function processRaw(raw: RawDocument): ProcessResult {
   const source = prepare(raw);
   return isError(source) ? source : processDocument(source);
 }
+
+/**
+ * A processed document with its rows already as JSON lines: what a worker hands back and what the
+ * cache keeps. Serializing in the worker keeps the main thread, which every worker waits on, to
+ * reading and appending strings.
+ */
+export interface SerializedResult {
+  /** The documents.jsonl line, without its newline. */
+  readonly document: string;
+  /** The quotes.jsonl lines, each ending in a newline ('' when there are none). */
+  readonly quotes: string;
+  readonly quoteCount: number;
+  readonly id: string;
+  readonly speakers: readonly DocumentSpeaker[];
+  readonly warnings: readonly ErrorRecord[];
+}
+
+export function serialize(result: DocumentResult): SerializedResult {
+  let quotes = '';
+  for (const q of result.quotes) quotes += `${JSON.stringify(q)}\n`;
+  return { document: JSON.stringify(result.document), quotes, quoteCount: result.quotes.length, id: result.document.id, speakers: result.speakers, warnings: result.warnings };
+}

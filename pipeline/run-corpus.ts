@@ -2,12 +2,12 @@
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import PQueue from 'p-queue';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileHash, ResultCache, type Manifest } from './cache.ts';
-import type { DocumentResult, ProcessResult } from './process-document.ts';
+import type { SerializedResult } from './process-document.ts';
+import type { Task } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
@@ -97,15 +97,17 @@ function workerExecArgv(): string[] {
 }
 
 /** Runs the CPU stages of one document: in a worker pool, or in this thread. */
+type Result = SerializedResult | ErrorRecord;
+
 interface Processor {
-  run(raw: RawDocument): Promise<ProcessResult>;
+  run(task: Task): Promise<Result>;
   close(): Promise<void>;
 }
 
 async function inThread(): Promise<Processor> {
   // imported only here: with workers, the main thread never loads the NLP model (~100 MB, ~0.5 s)
-  const { processRaw } = await import('./process-document.ts');
-  return { run: async (raw) => processRaw(raw), close: async () => {} };
+  const { work } = await import('./worker.ts');
+  return { run: async (task) => work(task), close: async () => {} };
 }
 
 /**
@@ -116,7 +118,7 @@ async function inThread(): Promise<Processor> {
  */
 function pool(workers: number, recycleAfter: number): Processor {
   const make = () =>
-    new Piscina<RawDocument, ProcessResult>({
+    new Piscina<Task, Result>({
       filename: new URL('./worker.ts', import.meta.url).href,
       minThreads: workers,
       maxThreads: workers,
@@ -124,10 +126,10 @@ function pool(workers: number, recycleAfter: number): Processor {
     });
   let piscina = make();
   let submitted = 0;
-  const inFlight = new Set<Promise<ProcessResult>>();
+  const inFlight = new Set<Promise<Result>>();
   let ready: Promise<void> = Promise.resolve();
   return {
-    run(raw) {
+    run(job) {
       if (submitted === recycleAfter * workers) {
         submitted = 0;
         const old = piscina;
@@ -139,7 +141,7 @@ function pool(workers: number, recycleAfter: number): Processor {
         });
       }
       submitted++;
-      const task = ready.then(() => piscina.run(raw));
+      const task = ready.then(() => piscina.run(job));
       inFlight.add(task);
       void task.finally(() => inFlight.delete(task)).catch(() => {});
       return task;
@@ -205,14 +207,13 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   const writer = new DatasetWriter(out);
   await writer.open();
   const index = new SpeakerIndex();
-  const cacheWrites = new PQueue({ concurrency: 8 });
   let processor: Promise<Processor> | undefined;
   // created on the first document the cache does not hold: an unchanged rerun starts no thread
   const processorFor = () => (processor ??= workers === 0 ? inThread() : Promise.resolve(pool(workers, recycleAfter)));
 
   const inputs = createHash('sha256');
   let submitted: Promise<void> = Promise.resolve();
-  type Done = { result: ProcessResult; cached: boolean; bytes: number };
+  type Done = { result: Result; cached: boolean; bytes: number };
   const handle = async (raw: RawDocument | ErrorRecord): Promise<Done> => {
     if (isError(raw)) {
       inputs.update(`${JSON.stringify(raw)}\n`);
@@ -225,21 +226,20 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
-    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run(raw) }));
+    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run({ raw, cachePath: cache.path(key) }) }));
     submitted = turn.then(
       () => {},
       () => {},
     );
     const submission = await turn;
     if (!submission) return { result: (await lookup)!, cached: true, bytes };
-    let result: ProcessResult;
+    let result: Result;
     try {
       result = await submission.task;
     } catch (error) {
       // a worker that died (out of memory, a crash in native code): piscina starts another, the run goes on
       result = { doc: raw.id, error: 'failed', message: `the worker failed: ${(error as Error).message}`, action: 'skipped' };
     }
-    if (!isError(result)) void cacheWrites.add(() => cache.set(key, result)).catch(() => {});
     return { result, cached: false, bytes };
   };
 
@@ -257,10 +257,10 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       errors++;
       await writer.writeError(result);
     } else {
-      const r: DocumentResult = result;
-      quotes += r.quotes.length;
-      index.add(r.document.id, r.speakers);
-      await writer.writeDocument(r.document, r.quotes);
+      const r: SerializedResult = result;
+      quotes += r.quoteCount;
+      index.add(r.id, r.speakers);
+      await writer.writeLines(r.document, r.quotes);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -280,7 +280,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
     while (inFlight.length > 0) await write(await inFlight.shift()!);
-    await cacheWrites.onIdle();
     const { speakers, lookup } = index.link();
     await writer.commit(speakers, lookup);
     const summary = { documents, quotes, errors, warnings, bytes };

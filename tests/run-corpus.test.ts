@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
 import { collapseWhitespace } from '../pipeline/document.ts';
-import { analyze } from '../pipeline/nlp-adapter.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
@@ -48,6 +47,9 @@ const errorRecords = async () => jsonl<ErrorRecord>(await readFile(join(out, 'er
 describe('workers', () => {
   test('run-corpus writes the same bytes with 1 and 2 workers, in-thread, and with workers replaced every 2 documents', async () => {
     await articles(12);
+    // wink-nlp, left alone, keeps `Trump's` whole in every text after reading `Trump's.` (see nlp-adapter.ts)
+    await writeFile(join(corpus, 'f0', 'a00.txt'), "His plan is better than Trump's. But it will not pass, Peskov said on Monday.");
+    await writeFile(join(corpus, 'f1', 'z99.txt'), "Peskov said Trump's spokesman had called the Kremlin on Monday.");
     await runCorpus(corpus, { out: join(dir, 'w1'), workers: 1 });
     await runCorpus(corpus, { out: join(dir, 'w2'), workers: 2 });
     await runCorpus(corpus, { out: join(dir, 'w0'), workers: 0 });
@@ -58,18 +60,6 @@ describe('workers', () => {
     expect(await dataset(join(dir, 'w0'))).toEqual(one);
     expect(await dataset(join(dir, 'recycled'))).toEqual(one);
   }, 60_000);
-
-  // wink-nlp adds words it has read to the model's lexicon, and its tokenizer then keeps `Trump's`
-  // whole once it has read `Trump's.`: a document's rows depend on the documents its thread read
-  // before, so two workers can write different bytes than one. Reported to the owner of
-  // pipeline/nlp-adapter.ts; this test starts passing (and must lose its `.fails`) when that is fixed.
-  test.fails('nlp-adapter tokenizes a text the same whatever its thread read before', () => {
-    const text = "Peskov called Trump's RT appearance unhelpful.";
-    const before = analyze(text).tokens.map((t) => t.value);
-    expect(before).toContain("'s");
-    analyze("His plan is better than Trump's. But it will not pass.");
-    expect(analyze(text).tokens.map((t) => t.value)).toEqual(before);
-  });
 });
 
 describe('cache', () => {

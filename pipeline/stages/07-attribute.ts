@@ -224,7 +224,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   quotesContinueAttribution(ctx, outer);
   // a cue inside a quotation is the quoted speaker's words, not the article's attribution
   // (`in a debate`, `in a statement` name the occasion of a verb's report; they report nothing alone)
-  const cues = doc.cues.filter((c) => reports(c) && c.form !== 'noun' && !insideQuote(outer, c.start));
+  const cues = doc.cues.filter((c) => reports(c) && c.form !== 'noun' && !insideQuote(outer, c.start) && !isPassive(ctx, c));
   const participle = (c: Cue) => /ing$/i.test(c.value) && doc.tokens[tokenAt(doc.tokens, c.start) - 1]?.value === ',';
   // `…, Lavrov said.` first: a clause-final attribution is surer than a cue inside its clause (`The leaders also agreed to …`)
   for (const cue of cues) if (!ctx.usedCues.has(cue) && !participle(cue)) clauseThenSpeakerCue(ctx, cue, outer);
@@ -437,6 +437,14 @@ function overlapsAttribution(ctx: Context, span: Span): boolean {
   return ctx.attributions.some((a) => a.start < span.end && span.start < a.end) || [...ctx.usedQuotes].some((q) => q.open.start < span.end && span.start < (q.close?.end ?? q.end));
 }
 
+/** `the State Department was told that …`, `it was argued`: a passive cue's subject heard, not spoke. */
+function isPassive(ctx: Context, cue: Cue): boolean {
+  const { tokens } = ctx;
+  let j = tokenAt(tokens, cue.start) - 1;
+  while (j >= 0 && tokens[j]!.pos === 'ADV') j--;
+  return j >= 0 && /^(?:was|were|been|be|is|are|being|am|get|got|gets)$/i.test(tokens[j]!.value) && /(?:ed|en|told|said|wrote|written|heard)$/i.test(cue.value);
+}
+
 /** `…, Lavrov said.` · `Many of the closures, he said, have involved …` */
 function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
   const { tokens, doc } = ctx;
@@ -535,7 +543,8 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   const limit = Math.min(sentence.lastToken, k + 15);
   for (; k < limit; k++) {
     const t = tokens[k]!;
-    if (t.value.toLowerCase() === 'that') return k + 1;
+    // `described changes that were driving …`: a relative `that`, followed by its verb, starts no report
+    if (t.value.toLowerCase() === 'that') return /^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end) ? -1 : k + 1;
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
     // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
     const participle = t.pos === 'VERB' && ((/(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN') || (/ing$/i.test(t.value) && k === tokenAt(tokens, cue.end)));

@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import type { ErrorRecord } from './read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from './records.ts';
 import type { SpeakerRecord } from './speakers.ts';
@@ -30,6 +29,20 @@ export function csvRow(q: QuoteRecord): string {
   return [q.id, q.doc, q.type, q.text, q.start, q.end, c?.text, c?.lemma, c?.start, c?.end, s?.name, s?.mention, s?.kind, s?.start, s?.end, s?.title, s?.id, q.sieve, q.confidence]
     .map(csvField)
     .join(',');
+}
+
+/**
+ * The lines of a file, read a chunk at a time as they are consumed. readline's async iterator reads
+ * ahead of a slow consumer without bound: 1.6 GB of RSS while committing 100,000 articles.
+ */
+async function* readLines(path: string): AsyncGenerator<string> {
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const lines = (rest + (chunk as string)).split('\n');
+    rest = lines.pop()!;
+    yield* lines;
+  }
+  if (rest !== '') yield rest;
 }
 
 /**
@@ -109,8 +122,7 @@ export class DatasetWriter {
     const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
     const csv = new Lines(join(this.#tmp, 'quotes.csv'));
     await csv.write(CSV_COLUMNS.join(','));
-    const lines = createInterface({ input: createReadStream(this.#quotes.path, { encoding: 'utf8' }), crlfDelay: Infinity });
-    for await (const line of lines) {
+    for await (const line of readLines(this.#quotes.path)) {
       if (line === '') continue;
       const q = JSON.parse(line) as QuoteRecord;
       const entity = q.speaker ? lookup(q.doc, q.speaker.name) : undefined;

@@ -54,6 +54,9 @@ const its = nlp.its;
 const DOCUMENTS_PER_INSTANCE = 2000;
 let documents = 0;
 
+const LONG_RUN = /\S{200}/;
+const LONG_RUN_ALL = /\S{200,}/g;
+
 /**
  * Tokens, POS, lemmas and sentences of `text`, with exact character offsets.
  * wink gives token values but no offsets, so each value is found in the text from the previous
@@ -65,7 +68,9 @@ export function analyze(text: string): Analysis {
     documents = 1;
   }
   const known = lexemes!.list.length;
-  const doc = nlp.readDoc(text);
+  // wink's tokenizer is quadratic in the length of one unbroken run of characters (a pasted base64
+  // blob, a minified script): such runs are no words, and are blanked, same length, before it reads
+  const doc = nlp.readDoc(LONG_RUN.test(text) ? text.replace(LONG_RUN_ALL, (run) => ' '.repeat(run.length)) : text);
   const values = doc.tokens().out(its.value) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const tags = doc.tokens().out(its.pos) as string[];

@@ -8,6 +8,7 @@ export function segment(doc: Doc): void {
   const { tokens, sentences } = analyze(doc.view);
   doc.tokens = tokens;
   const blocks = doc.blocks.filter((b) => CONTENT.has(b.kind));
+  const indexOf = new Map(doc.blocks.map((b, i) => [b, i]));
   const out: Sentence[] = [];
   let b = 0;
   for (const s of sentences) {
@@ -21,7 +22,7 @@ export function segment(doc: Doc): void {
       let last = first;
       while (last < s.lastToken && tokens[last]!.start < block.end) last++;
       if (last === first) last++;
-      out.push({ start, end: tokens[last - 1]!.end, firstToken: first, lastToken: last, block: doc.blocks.indexOf(block) });
+      out.push({ start, end: tokens[last - 1]!.end, firstToken: first, lastToken: last, block: indexOf.get(block)! });
       first = last;
     }
   }

@@ -1,5 +1,5 @@
 // Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
-import type { Attribution, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
+import type { Attribution, Block, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { genderOfEntity, isConfirmedPerson, sameName } from './06-resolve-entities.ts';
 
@@ -20,6 +20,8 @@ export const SIEVES = {
 export type Sieve = keyof typeof SIEVES;
 
 const SKIPPABLE = new Set(['ADV', 'AUX', 'PART']);
+/** The longest reported clause, in tokens. */
+const MAX_CLAUSE_TOKENS = 150;
 const CLAUSE_END = /^[.!?;]$/;
 const OPENING_MARK = /^["“‘'«„`]+$/u;
 const CLOSING_MARK = /^["”’'»`]+$/u;
@@ -34,6 +36,13 @@ interface Context {
   readonly usedCues: Set<Cue>;
   readonly usedQuotes: Set<QuoteSpan>;
   readonly attributions: Attribution[];
+  /** Offsets an attribution or a used quotation covers: `overlapsAttribution` in the span's length, not the document's. */
+  readonly claimed: Uint8Array;
+  /** Content blocks (titles, paragraphs) in text order, for binary search. */
+  readonly contentBlocks: readonly Block[];
+  /** Outermost quotations in text order, and their `[open.start, close.end)` hulls, for binary search. */
+  readonly outer: readonly QuoteSpan[];
+  readonly quoteHulls: readonly Span[];
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -46,6 +55,20 @@ function tokenAt(tokens: readonly Token[], offset: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/** Index in `doc.sentences` of the sentence holding `token`, or -1. */
+function sentenceIndex(doc: Doc, token: number): number {
+  let lo = 0;
+  let hi = doc.sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = doc.sentences[mid]!;
+    if (token < s.firstToken) hi = mid - 1;
+    else if (token >= s.lastToken) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
 
 function sentenceOf(doc: Doc, token: number) {
@@ -152,7 +175,7 @@ function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: 
   for (; k < comma; k++) {
     // a known mention, or the noun phrase that opens the clause (`The billionaire businessman began …`)
     const m = ctx.mentionByStart.get(tokens[k]!.start) ?? (k === start ? nounPhraseStartingAt(ctx, k) : null);
-    if (!m || insideQuote(ctx.doc.quotes, m.start)) continue;
+    if (!m || insideQuote(ctx, m.start)) continue;
     let v = tokenAt(tokens, m.end);
     while (v < comma && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
     if (tokens[v]?.pos === 'VERB' || tokens[v - 1]?.pos === 'AUX') return { mention: m, after: false };
@@ -215,8 +238,12 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
     usedCues: new Set(),
     usedQuotes: new Set(),
     attributions: [],
+    claimed: new Uint8Array(doc.text.length + 1),
+    contentBlocks: doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph'),
+    outer: doc.quotes.filter((q) => q.depth === 0),
+    quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
   };
-  const outer = doc.quotes.filter((q) => q.depth === 0);
+  const outer = ctx.outer;
 
   headlineDashSpeaker(ctx);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteThenSpeakerCue(ctx, q, outer);
@@ -224,7 +251,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   quotesContinueAttribution(ctx, outer);
   // a cue inside a quotation is the quoted speaker's words, not the article's attribution
   // (`in a debate`, `in a statement` name the occasion of a verb's report; they report nothing alone)
-  const cues = doc.cues.filter((c) => reports(c) && c.form !== 'noun' && !insideQuote(outer, c.start) && !isPassive(ctx, c));
+  const cues = doc.cues.filter((c) => reports(c) && c.form !== 'noun' && !insideQuote(ctx, c.start) && !isPassive(ctx, c));
   const participle = (c: Cue) => /ing$/i.test(c.value) && doc.tokens[tokenAt(doc.tokens, c.start) - 1]?.value === ',';
   // `…, Lavrov said.` first: a clause-final attribution is surer than a cue inside its clause (`The leaders also agreed to …`)
   for (const cue of cues) if (!ctx.usedCues.has(cue) && !participle(cue)) clauseThenSpeakerCue(ctx, cue, outer);
@@ -243,8 +270,16 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   doc.attributions = ctx.attributions;
 }
 
+function claim(ctx: Context, span: Span): void {
+  ctx.claimed.fill(1, span.start, span.end);
+}
+
 function add(ctx: Context, a: Omit<Attribution, 'confidence'>, quotes: readonly QuoteSpan[] = []): void {
-  for (const q of quotes) ctx.usedQuotes.add(q);
+  for (const q of quotes) {
+    ctx.usedQuotes.add(q);
+    claim(ctx, { start: q.open.start, end: q.close?.end ?? q.end });
+  }
+  claim(ctx, a);
   if (a.cue) ctx.usedCues.add(a.cue);
   const factor = a.mention === null ? 1 : a.mention.kind === 'name' ? 1 : a.mention.kind === 'nominal' ? 0.9 : 0.85;
   ctx.attributions.push({ ...a, confidence: Math.round(SIEVES[a.sieve as Sieve] * factor * 100) / 100 });
@@ -256,7 +291,7 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
   const { tokens } = ctx;
   let k = tokenAt(tokens, q.close.end);
   while (k < tokens.length && (tokens[k]!.value === ',' || tokens[k]!.value === '—' || tokens[k]!.value === '–')) k++;
-  const blockEnd = blockAround(ctx.doc, q.close.start)?.end ?? q.close.end;
+  const blockEnd = blockAround(ctx, q.close.start)?.end ?? q.close.end;
   // a quote ending its sentence (`…tremendous.”`) is followed by the short form only: `Trump wrote on Twitter.`
   const endsSentence = /[.!?]$/.test(ctx.doc.view.slice(q.start, q.end).trimEnd());
   // the cue within the next few tokens: `Peskov said`, `he said`, `said Peskov`, `Trump wrote on Twitter`, `the Kremlin spokesman later said`
@@ -293,7 +328,11 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     const sentence = sentenceOf(ctx.doc, tokenAt(tokens, q.open.start));
     const lead = sentence ? ctx.doc.view.slice(sentence.start, q.open.start) : '';
     // …unless those words have a reporting verb of their own (`Morris says the campaign will "compete"`): a reported clause
-    const leadCue = sentence && [...ctx.cueByToken].some(([i, c]) => i >= sentence.firstToken && c.end <= q.open.start && reports(c));
+    let leadCue = false;
+    for (let i = sentence?.firstToken ?? 0; sentence && i < tokens.length && tokens[i]!.end <= q.open.start && !leadCue; i++) {
+      const c = ctx.cueByToken.get(i);
+      leadCue = c !== undefined && reports(c);
+    }
     if (leadCue) return;
     if (sentence && used.length === 1 && /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) {
       const span = { start: sentence.start, end: q.close.end };
@@ -311,7 +350,7 @@ function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
   let open = tokenAt(tokens, q.open.start);
   let sentence = sentenceOf(doc, open);
   // `The New York Times confirmed that observation, reporting:` + a paragraph that is the quotation
-  const block = blockAround(doc, q.open.start);
+  const block = blockAround(ctx, q.open.start);
   if (block && block.start === q.open.start && tokens[open - 1]?.value === ':') {
     open = open - 1;
     sentence = sentenceOf(doc, open);
@@ -361,14 +400,15 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   const { tokens, doc } = ctx;
   let sentence = sentenceOf(doc, from);
   if (!sentence) return null;
-  let end = sentence.lastToken;
+  // no reported clause runs for pages: a bound keeps a document that is one endless sentence linear
+  let end = Math.min(sentence.lastToken, from + MAX_CLAUSE_TOKENS);
   // `While Ramos said that A, he appears …`: a clause reported inside a subordinate clause ends at its comma
   const opener = tokens[sentence.firstToken]!;
   const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   for (let k = from + 1; k < end; k++) {
     const t = tokens[k]!;
     // `Kasich says A and tells the crowd B`, `criticized A and said B`: the speaker's next reporting verb ends what was said
-    if (t.pos === 'CCONJ' && k - from >= 2 && !insideQuote(outer, t.start)) {
+    if (t.pos === 'CCONJ' && k - from >= 2 && !insideQuote(ctx, t.start)) {
       let v = k + 1;
       while (v < end && (tokens[v]!.pos === 'ADV' || tokens[v]!.pos === 'AUX')) v++;
       if (tokens[v]?.pos === 'VERB' && !/ing$/i.test(tokens[v]!.value) && (ctx.cueByToken.has(v) || object)) {
@@ -376,7 +416,7 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
         break;
       }
     }
-    if (t.value === ',' && !insideQuote(outer, t.start)) {
+    if (t.value === ',' && !insideQuote(ctx, t.start)) {
       if (subordinate && sentence.firstToken < from) {
         end = k;
         break;
@@ -399,7 +439,7 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   let start = tokens[from]!.start;
   let stop = tokens[end - 1]!.end;
   // a quotation that runs past wink's sentence break belongs to the clause
-  for (const q of outer) {
+  for (const q of quotesOverlapping(ctx, { start, end: stop })) {
     if (q.open.start < stop && (q.close?.end ?? q.end) > stop && q.open.start >= start) {
       stop = q.close?.end ?? q.end;
       // `…recruit more radical jihadists.”` ends its sentence inside the marks
@@ -414,27 +454,52 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
     }
   }
   // drop the sentence's final punctuation, not a closing quotation mark
-  while (stop > start && /[\s.,;:!?]/.test(doc.view[stop - 1]!) && !insideQuote(outer, stop - 1)) stop--;
+  while (stop > start && /[\s.,;:!?]/.test(doc.view[stop - 1]!) && !insideQuote(ctx, stop - 1)) stop--;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
   if (tokenAt(tokens, stop) - tokenAt(tokens, start) < minTokens) return null;
   return { start, end: stop };
 }
 
-function insideQuote(outer: readonly QuoteSpan[], offset: number): boolean {
-  return outer.some((q) => q.start <= offset && offset < q.end);
+function insideQuote(ctx: Context, offset: number): boolean {
+  const hulls = ctx.quoteHulls;
+  let lo = 0;
+  let hi = hulls.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const h = hulls[mid]!;
+    if (offset < h.start) hi = mid - 1;
+    else if (offset >= h.end) lo = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
-function quotesWithin(outer: readonly QuoteSpan[], span: Span): QuoteSpan[] {
-  return outer.filter((q) => q.open.start >= span.start && (q.close?.end ?? q.end) <= span.end);
+/** Outermost quotations whose hull overlaps `span`, in text order (binary search: no scan of the document's quotes). */
+function quotesOverlapping(ctx: Context, span: Span): QuoteSpan[] {
+  const hulls = ctx.quoteHulls;
+  let lo = 0;
+  let hi = hulls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hulls[mid]!.end <= span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const found: QuoteSpan[] = [];
+  for (let i = lo; i < hulls.length && hulls[i]!.start < span.end; i++) found.push(ctx.outer[i]!);
+  return found;
 }
 
-function typeOf(outer: readonly QuoteSpan[], span: Span): QuoteType {
-  return quotesWithin(outer, span).length > 0 ? 'mixed' : 'indirect';
+function quotesWithin(ctx: Context, span: Span): QuoteSpan[] {
+  return quotesOverlapping(ctx, span).filter((q) => q.open.start >= span.start && (q.close?.end ?? q.end) <= span.end);
+}
+
+function typeOf(ctx: Context, span: Span): QuoteType {
+  return quotesWithin(ctx, span).length > 0 ? 'mixed' : 'indirect';
 }
 
 /** Offsets covered by attributions so far: a reported clause must not claim a quote already attributed. */
 function overlapsAttribution(ctx: Context, span: Span): boolean {
-  return ctx.attributions.some((a) => a.start < span.end && span.start < a.end) || [...ctx.usedQuotes].some((q) => q.open.start < span.end && span.start < (q.close?.end ?? q.end));
+  return ctx.claimed.subarray(span.start, span.end).includes(1);
 }
 
 /** `the State Department was told that …`, `it was argued`: a passive cue's subject heard, not spoke. */
@@ -473,7 +538,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     // `According to X, …`
     if (tokens[mentionEnd]?.value === ',' && c === sentence.firstToken) {
       const span = clauseFrom(ctx, mentionEnd + 1, outer);
-      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'according-to' }, quotesWithin(outer, span));
+      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'according-to' }, quotesWithin(ctx, span));
       return;
     }
     // `…, according to X.`
@@ -485,7 +550,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   const from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
   if (from !== -1) {
     const span = clauseFrom(ctx, from, outer);
-    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
+    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
     return;
   }
   // `Rubio called the statement “offensive and outlandish.”`, `is pledging to “win many hundreds of delegates”`:
@@ -497,7 +562,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
       if (CLAUSE_END.test(t.value) || (t.pos === 'VERB' && k > start && !/^(?:to)$/i.test(tokens[k - 1]!.value))) break;
       if (OPENING_MARK.test(t.value) && outer.some((q) => q.open.start === t.start)) {
         const span = clauseFrom(ctx, start, outer);
-        if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(outer, span));
+        if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
         return;
       }
     }
@@ -517,7 +582,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     // (`Christie said to laughs` is no infinitive: `laughs` is not a base form)
     if (cue.lemma !== 'say' && tokens[k + object]?.value.toLowerCase() === 'to' && infinitive?.pos === 'VERB' && infinitive.value.toLowerCase() === infinitive.lemma) {
       const span = clauseFrom(ctx, k, outer, 2);
-      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
+      if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
       return;
     }
     if (SAY_ONLY.has(cue.lemma)) return;
@@ -525,7 +590,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
     const span = clauseFrom(ctx, k, outer, 1, true);
-    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(outer, span));
+    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
   }
 }
 
@@ -620,7 +685,14 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   }
   const span = { start, end: parts[parts.length - 1]!.end };
   if (overlapsAttribution(ctx, span)) return;
-  add(ctx, { ...span, parts, type: typeOf(outer, span), cue, mention, sieve }, quotesWithin(outer, span));
+  add(ctx, { ...span, parts, type: typeOf(ctx, span), cue, mention, sieve }, quotesWithin(ctx, span));
+}
+
+/** The attribution ending last among those that pass `test`. */
+function latest(attributions: readonly Attribution[], test: (a: Attribution) => boolean): Attribution | undefined {
+  let found: Attribution | undefined;
+  for (const a of attributions) if (test(a) && (found === undefined || a.end > found.end)) found = a;
+  return found;
 }
 
 /** `…, saying they had agreed to "create a working group"` · `…, adding that "nothing will be done"`: the main clause's speaker. */
@@ -630,7 +702,7 @@ function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): voi
   if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',') return;
   // the subject of the clause the participle hangs on, else the attribution just before it
   const subject = speakerOf(ctx, cue)?.mention;
-  const before = [...ctx.attributions].filter((a) => a.end <= cue.start && a.mention !== null).sort((a, b) => b.end - a.end)[0];
+  const before = latest(ctx.attributions, (a) => a.end <= cue.start && a.mention !== null);
   const sentence = sentenceOf(doc, c);
   const speaker = subject ?? (before && sentence && before.end >= doc.sentences[Math.max(0, doc.sentences.indexOf(sentence) - 1)]!.start ? before.mention : null);
   if (!speaker) return;
@@ -638,7 +710,7 @@ function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): voi
   if (tokens[from]?.value.toLowerCase() === 'that') from++;
   const span = clauseFrom(ctx, from, outer);
   if (!span || overlapsAttribution(ctx, span)) return;
-  add(ctx, { ...span, parts: [span], type: typeOf(outer, span), cue, mention: speaker, sieve: 'participle-cue' }, quotesWithin(outer, span));
+  add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker, sieve: 'participle-cue' }, quotesWithin(ctx, span));
 }
 
 /** `'Sanctions not discussed with Putin, until Ukrainian crisis resolved' – Trump`: a heading's speaker after a dash. */
@@ -682,10 +754,10 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       const next = byOpen.get(at);
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
       // into the next paragraph only when that paragraph opens with the quotation (PolNeAR labels it so)
-      if (blockAround(doc, next.open.start) !== blockAround(doc, a.start) && blockAround(doc, next.open.start)?.start !== next.open.start) break;
+      if (blockAround(ctx, next.open.start) !== blockAround(ctx, a.start) && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
-      const blockEnd = blockAround(doc, next.close.start)?.end ?? next.close.end;
+      const blockEnd = blockAround(ctx, next.close.start)?.end ?? next.close.end;
       let own = false;
       for (let k = after; k < after + 6 && k < tokens.length && tokens[k]!.start < blockEnd && !CLAUSE_END.test(tokens[k]!.value) && !OPENING_MARK.test(tokens[k]!.value); k++) {
         if (ctx.cueByToken.has(k)) own = true;
@@ -710,14 +782,14 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
   if (!sentence || q.close === null) return;
   for (let c = open - 1; c >= sentence.firstToken; c--) {
     const cue = ctx.cueByToken.get(c);
-    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(outer, cue.start)) continue;
+    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start)) continue;
     const speaker = speakerOf(ctx, cue);
     if (!speaker || speaker.after) return;
     let from = tokenAt(tokens, cue.end);
     if (tokens[from]?.value.toLowerCase() === 'that') from++;
     const span = clauseFrom(ctx, from, outer, 2);
     if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
-    add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'cue-then-quoted-fragment' }, quotesWithin(outer, span));
+    add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'cue-then-quoted-fragment' }, quotesWithin(ctx, span));
     return;
   }
 }
@@ -725,32 +797,55 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
 /** A quote-only paragraph, or a quote after an attributed one in its paragraph, continues that speaker. */
 function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[]): void {
   const { doc } = ctx;
-  const blockOf = (offset: number) => doc.blocks.findIndex((b) => b.kind !== 'debris' && b.start <= offset && offset < b.end);
+  // the last direct attribution before each quote, kept as the quotes go by in text order
+  const directs = ctx.attributions.filter((a) => a.mention !== null && a.type === 'direct').sort((a, b) => a.end - b.end);
+  let next = 0;
+  let previous: Attribution | undefined;
   for (const q of outer) {
+    while (next < directs.length && directs[next]!.end <= q.start) previous = directs[next++];
     if (ctx.usedQuotes.has(q) || q.close === null) continue;
-    const block = blockOf(q.start);
-    const previous = [...ctx.attributions].filter((a) => a.end <= q.start && a.mention !== null && a.type === 'direct').sort((a, b) => b.end - a.end)[0];
+    const block = blockIndexAt(ctx, q.start);
     if (!previous || block === -1) continue;
-    const previousBlock = blockOf(previous.start);
-    const b = doc.blocks[block]!;
-    const rest = doc.view.slice(b.start, q.open.start) + doc.view.slice(q.close.end, b.end);
-    const quoteOnly = !/[\p{L}\p{N}]/u.test(rest);
-    const contentBlocks = doc.blocks.map((x, i) => [x, i] as const).filter(([x]) => x.kind === 'paragraph').map(([, i]) => i);
-    const adjacent = contentBlocks.indexOf(block) - contentBlocks.indexOf(previousBlock) === 1;
-    // no other speaker in between: no name or cue between the previous attribution and this quote
-    const between = { start: previous.end, end: q.open.start };
-    const interrupted = doc.cues.some((c) => c !== previous.cue && c.start >= between.start && c.end <= between.end && reports(c));
+    const b = ctx.contentBlocks[block]!;
+    const previousBlock = blockIndexAt(ctx, previous.start);
+    const adjacent = previousBlock !== -1 && block - previousBlock === 1 && b.kind === 'paragraph';
+    // in its paragraph, only the sentence right after the attribution's may continue it
+    if (previousBlock === block && sentenceIndex(doc, tokenAt(doc.tokens, q.open.start)) - sentenceIndex(doc, tokenAt(doc.tokens, previous.end) - 1) > 1) continue;
+    if (previousBlock !== block && !adjacent) continue;
+    const quoteOnly = adjacent && !/[\p{L}\p{N}]/u.test(doc.view.slice(b.start, q.open.start) + doc.view.slice(q.close.end, b.end));
+    // no other speaker in between: no reporting verb between the previous attribution and this quote
+    let interrupted = false;
+    for (let i = tokenAt(doc.tokens, previous.end); i < doc.tokens.length && doc.tokens[i]!.end <= q.open.start && !interrupted; i++) {
+      const c = ctx.cueByToken.get(i);
+      interrupted = c !== undefined && c !== previous.cue && reports(c);
+    }
     if (interrupted || !(previousBlock === block || (adjacent && quoteOnly))) continue;
     // a quotation inside a sentence (`he said on “Meet the Press.”`) is a title, not more of the speech
     const sentence = sentenceOf(doc, tokenAt(doc.tokens, q.open.start));
     if (sentence && /[\p{L}\p{N}]/u.test(doc.view.slice(sentence.start, q.open.start))) continue;
     if (wordCount(doc.view.slice(q.start, q.end)) < 3) continue;
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'quote-continues-speaker' }, [q]);
+    previous = ctx.attributions[ctx.attributions.length - 1];
   }
 }
 
-function blockAround(doc: Doc, offset: number) {
-  return doc.blocks.find((b) => b.kind !== 'debris' && b.start <= offset && offset < b.end);
+/** Index in `ctx.contentBlocks` of the block holding `offset`, or -1. */
+function blockIndexAt(ctx: Context, offset: number): number {
+  const blocks = ctx.contentBlocks;
+  let lo = 0;
+  let hi = blocks.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const b = blocks[mid]!;
+    if (offset < b.start) hi = mid - 1;
+    else if (offset >= b.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function blockAround(ctx: Context, offset: number): Block | undefined {
+  return ctx.contentBlocks[blockIndexAt(ctx, offset)];
 }
 
 const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
@@ -770,7 +865,7 @@ function unattributed(ctx: Context, q: QuoteSpan): void {
 function resolvePronouns(ctx: Context): void {
   const { doc } = ctx;
   const entities = doc.entities;
-  const outsideQuotes = (m: Mention) => !doc.quotes.some((q) => q.depth === 0 && q.start <= m.start && m.end <= q.end);
+  const outsideQuotes = (m: Mention) => !insideQuote(ctx, m.start);
   const fits = (e: Entity, m: Mention) => {
     if (m.gender === 'plural') return e.kind === 'group' || e.kind === 'organization';
     if (m.gender === 'neuter') return e.kind === 'organization';
@@ -788,9 +883,17 @@ function resolvePronouns(ctx: Context): void {
       // the speaker of the quote before, if within the last few sentences
       if (found === -1 && previousSpeaker !== -1 && fits(entities[previousSpeaker]!, m) && m.start - previousEnd < 600) found = previousSpeaker;
       if (found === -1) {
-        for (let i = doc.mentions.length - 1; i >= 0; i--) {
+        // from the last mention before the pronoun backwards (binary search to it)
+        let lo = 0;
+        let hi = doc.mentions.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (doc.mentions[mid]!.start < m.start) lo = mid + 1;
+          else hi = mid;
+        }
+        for (let i = lo - 1; i >= 0; i--) {
           const c = doc.mentions[i]!;
-          if (c.start >= m.start || c.entity === -1 || !outsideQuotes(c)) continue;
+          if (c.entity === -1 || !outsideQuotes(c)) continue;
           const e = entities[c.entity]!;
           if (fits(e, m) && (e.kind !== 'person' || isConfirmedPerson(e, ctx.lexicon))) {
             found = c.entity;

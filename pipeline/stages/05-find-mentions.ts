@@ -17,7 +17,7 @@ const bare = (t: Token) => t.value.toLowerCase().replace(/\.$/, '');
 function isNameToken(t: Token, next: Token | undefined, inRun: boolean, lexicon: Lexicon): boolean {
   if (t.pos === 'PROPN') return !/^[\p{P}\p{S}]+$/u.test(t.value) && !lexicon.notNames.has(t.value.toLowerCase());
   if (isInitial(t)) return true;
-  if (!isCapitalised(t) || lexicon.notNames.has(t.value.toLowerCase()) || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB')) return false;
+  if (!isCapitalised(t) || lexicon.notNames.has(t.value.toLowerCase()) || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB' || t.pos === 'ADV')) return false;
   return inRun || (next !== undefined && lexicon.verbs.has(next.value.toLowerCase()));
 }
 

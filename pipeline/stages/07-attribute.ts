@@ -405,6 +405,7 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   // `While Ramos said that A, he appears …`: a clause reported inside a subordinate clause ends at its comma
   const opener = tokens[sentence.firstToken]!;
   const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
+  let finite = false;
   for (let k = from + 1; k < end; k++) {
     const t = tokens[k]!;
     // `Kasich says A and tells the crowd B`, `criticized A and said B`: the speaker's next reporting verb ends what was said
@@ -427,8 +428,10 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
         break;
       }
     }
-    // `…, adding that`, `…, citing a ceasefire`, `…, saying`: a participle ends the clause (`…Russia,” citing`)
-    if (t.value !== ',') continue;
+    // `…, adding that`, `…, citing a ceasefire`, `…, saying`: a participle ends the clause (`…Russia,” citing`) —
+    // once the clause has its verb (`Millennials, numbering 75.3 million, surpassed …` has not)
+    if (t.pos === 'VERB' || t.pos === 'AUX' || insideQuote(ctx, t.start)) finite = true;
+    if (t.value !== ',' || !finite) continue;
     const mark = CLOSING_MARK.test(tokens[k + 1]?.value ?? '') ? 1 : 0;
     const next = tokens[k + 1 + mark];
     if (next && /ing$/i.test(next.value) && next.pos === 'VERB') {
@@ -647,7 +650,8 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
-  const verb = tokens.slice(from + mark + 1, Math.min(sentence.lastToken, from + mark + 8)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
+  // (`said some of Clinton's rhetoric on the campaign trail has been …`: the verb may stand a dozen words on)
+  const verb = tokens.slice(from + mark + 1, Math.min(sentence.lastToken, from + mark + 12)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');
   return verb === -1 ? -1 : from;
 }
 

@@ -677,16 +677,18 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
   const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
   if (whole) return;
-  const lead = tokens.slice(first, comma);
-  if (!lead.some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX')) return;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
   const parts: Span[] = [{ start, end: stop }];
   // `Many of the closures, he said, have involved public courses.`: the clause resumes after the attribution
   const after = tokenAt(tokens, Math.max(cue.end, mention.end));
+  let rest: Span | null = null;
   if (tokens[after]?.value === ',') {
-    const rest = clauseFrom(ctx, after + 1, outer, 2);
+    rest = clauseFrom(ctx, after + 1, outer, 2);
     if (rest) parts.push(rest);
   }
+  // a clause has a finite verb, before the attribution or after it (`Otherwise, she said, countries may …`)
+  const finite = (from: number, to: number) => tokens.slice(from, to).some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX');
+  if (!finite(first, comma) && !(rest && finite(tokenAt(tokens, rest.start), tokenAt(tokens, rest.end)))) return;
   const span = { start, end: parts[parts.length - 1]!.end };
   if (overlapsAttribution(ctx, span)) return;
   add(ctx, { ...span, parts, type: typeOf(ctx, span), cue, mention, sieve }, quotesWithin(ctx, span));

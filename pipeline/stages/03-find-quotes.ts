@@ -84,7 +84,8 @@ function flank(text: string, start: number, end: number): Role | null {
   if (leftOpen && !isSpace(next)) return rightOpen && !isSpace(prev) ? 'either' : 'open';
   if (!isSpace(prev) && rightOpen) return 'close';
   if (!isSpace(prev) && !isSpace(next)) return 'either';
-  return null;
+  // `…it's a disgrace that he is doing this, " Trump said`: a mark between spaces closes an open quotation
+  return start === end - 1 ? 'either' : null;
 }
 
 /** Marks of a block's text, in order. */

@@ -36,27 +36,26 @@ export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, 
     .map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! }));
 }
 
-/** What the documents said of one speaker signature (kind and name as a document wrote it). */
-interface Signature {
-  readonly name: string;
-  readonly kind: EntityKind;
-  readonly aliases: Set<string>;
-  readonly titles: Set<string>;
-  quotes: number;
-}
+const KINDS: readonly EntityKind[] = ['person', 'organization', 'group'];
 
 /**
  * Links the speakers of every document into corpus entities. A full name is its own key (first and
  * last name, middle initials dropped); a bare surname joins a full name only when exactly one
  * person of the corpus has that surname, so two Clintons are never merged on the surname alone.
  *
- * Memory grows with the distinct speakers, not the documents: a document leaves only the numbers of
- * its speaker signatures (four bytes each) and its id. Keeping every document's speaker objects
- * held ~1 KB per document — 100 MB at 100,000 documents.
+ * Memory grows with the distinct speakers, not the documents: each (kind, name) signature is kept
+ * once, in parallel arrays (~150 bytes), aliases and titles only when a document gave any beyond the
+ * name; a document leaves the numbers of its signatures (four bytes each) and its id. Keeping every
+ * document's speaker objects held ~1 KB per document — 100 MB at 100,000 documents.
  */
 export class SpeakerIndex {
   readonly #bySignature = new Map<string, number>();
-  readonly #signatures: Signature[] = [];
+  readonly #names: string[] = [];
+  readonly #kinds: number[] = [];
+  readonly #quotes: number[] = [];
+  /** Aliases other than the name itself, and titles: undefined until a document gives one. */
+  readonly #aliases: (Set<string> | undefined)[] = [];
+  readonly #titles: (Set<string> | undefined)[] = [];
   /** The signature numbers of every document's speakers, document after document. */
   #rows = new Int32Array(1024);
   #length = 0;
@@ -72,15 +71,17 @@ export class SpeakerIndex {
       const signature = `${speaker.kind}\u0000${speaker.name}`;
       let n = this.#bySignature.get(signature);
       if (n === undefined) {
-        n = this.#signatures.length;
+        n = this.#names.length;
         this.#bySignature.set(signature, n);
-        this.#signatures.push({ name: speaker.name, kind: speaker.kind, aliases: new Set(), titles: new Set(), quotes: 0 });
+        this.#names.push(speaker.name);
+        this.#kinds.push(KINDS.indexOf(speaker.kind));
+        this.#quotes.push(0);
+        this.#aliases.push(undefined);
+        this.#titles.push(undefined);
       }
-      const s = this.#signatures[n]!;
-      s.aliases.add(speaker.name);
-      for (const a of speaker.aliases) s.aliases.add(a);
-      for (const t of speaker.titles) s.titles.add(t);
-      s.quotes += speaker.quotes;
+      for (const a of speaker.aliases) if (a !== speaker.name) (this.#aliases[n] ??= new Set()).add(a);
+      for (const t of speaker.titles) (this.#titles[n] ??= new Set()).add(t);
+      this.#quotes[n]! += speaker.quotes;
       if (this.#length === this.#rows.length) {
         const grown = new Int32Array(this.#rows.length * 2);
         grown.set(this.#rows);
@@ -92,8 +93,9 @@ export class SpeakerIndex {
 
   /** The corpus entities, and a lookup from (document, name in that document) to the entity. */
   link(): { speakers: SpeakerRecord[]; lookup: (doc: string, name: string) => SpeakerRecord | undefined } {
+    const signatures = this.#names.map((name, n) => ({ name, kind: KINDS[this.#kinds[n]!]! }));
     const fullBySurname = new Map<string, Set<string>>();
-    for (const speaker of this.#signatures) {
+    for (const speaker of signatures) {
       const words = nameWords(speaker.name).map(norm);
       if (speaker.kind === 'person' && words.length > 1) {
         const key = `${words[0]} ${words[words.length - 1]}`;
@@ -102,7 +104,7 @@ export class SpeakerIndex {
         fullBySurname.set(words[words.length - 1]!, set);
       }
     }
-    const keyFor = (s: Signature) => {
+    const keyFor = (s: { name: string; kind: EntityKind }) => {
       const words = nameWords(s.name).map(norm);
       if (s.kind !== 'person') return slug(s.kind, norm(s.name).replace(/^the /, ''));
       if (words.length > 1) return slug('person', `${words[0]} ${words[words.length - 1]}`);
@@ -112,7 +114,7 @@ export class SpeakerIndex {
 
     const byId = new Map<string, { name: string; kind: EntityKind; aliases: Set<string>; titles: Set<string>; quotes: number; documents: number }>();
     const idOf: string[] = [];
-    for (const speaker of this.#signatures) {
+    for (const [n, speaker] of signatures.entries()) {
       const id = keyFor(speaker);
       idOf.push(id);
       let e = byId.get(id);
@@ -123,9 +125,10 @@ export class SpeakerIndex {
       // the canonical name is the fullest one seen; ties go to the alphabetically first, for stable output
       const longer = nameWords(speaker.name).length - nameWords(e.name).length || speaker.name.split(/\s+/).length - e.name.split(/\s+/).length;
       if (longer > 0 || (longer === 0 && speaker.name < e.name)) e.name = speaker.name;
-      for (const a of speaker.aliases) e.aliases.add(a);
-      for (const t of speaker.titles) e.titles.add(t);
-      e.quotes += speaker.quotes;
+      e.aliases.add(speaker.name);
+      for (const a of this.#aliases[n] ?? []) e.aliases.add(a);
+      for (const t of this.#titles[n] ?? []) e.titles.add(t);
+      e.quotes += this.#quotes[n]!;
     }
     // a document counts once per entity, however many of its names resolve to it
     const seen = new Set<string>();
@@ -146,7 +149,7 @@ export class SpeakerIndex {
         // the document's last speaker of that name, as a (document, name) map would keep it
         for (let r = (this.#starts[d + 1] ?? this.#length) - 1; r >= this.#starts[d]!; r--) {
           const n = this.#rows[r]!;
-          if (this.#signatures[n]!.name === name) return records.get(idOf[n]!);
+          if (this.#names[n] === name) return records.get(idOf[n]!);
         }
         return undefined;
       },

@@ -10,12 +10,13 @@ import { runCorpus } from './run-corpus.ts';
 
 const USAGE = `Usage:
   quotes run <corpus-dir | file | -> [--out <dir>] [--workers <n>] [--max-bytes <n>] [--force] [--quiet]
-  quotes eval <gold.jsonl> <quotes.jsonl> [--errors] [--all-gold]
-  quotes eval --corpus <gold.jsonl> [--errors] [--all-gold]
+  quotes eval <gold.jsonl> <quotes.jsonl> [--errors] [--all-gold] [--report <dir>]
+  quotes eval --corpus <gold.jsonl> [--errors] [--all-gold] [--report <dir>]
 
   <corpus-dir>: .txt, .md, .html/.htm and .jsonl files, recursively; - reads JSONL from stdin.
   --workers: threads for the NLP stages (default: the number of cores; 0 = this thread).
   --force: reprocess every document instead of reusing <out>/.cache.
+  --report <dir> (eval): an HTML error view, misses, spurious quotes and wrong speakers marked in each document.
 
 Exit codes: 0 done; 1 done, but some documents failed (see errors.jsonl); 2 bad usage.`;
 
@@ -67,7 +68,7 @@ async function evalCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { corpus: { type: 'string' }, errors: { type: 'boolean', default: false }, 'all-gold': { type: 'boolean', default: false } },
+    options: { corpus: { type: 'string' }, errors: { type: 'boolean', default: false }, 'all-gold': { type: 'boolean', default: false }, report: { type: 'string' } },
   });
   const lexicon = loadLexicon();
   let gold: GoldDoc[];
@@ -87,6 +88,11 @@ async function evalCommand(args: string[]): Promise<number> {
   const countsGold = values['all-gold'] ? undefined : polnearCounts((cue) => isSpeechOrWritingCue(lexicon, cue));
   const report = evaluate(gold, predicted, countsGold ? { countsGold } : {});
   process.stdout.write(formatReport(report, { errors: values.errors }) + '\n');
+  if (values.report !== undefined) {
+    const { writeErrorReport } = await import('./report/index.ts');
+    await writeErrorReport({ dir: values.report, gold, predicted, report });
+    process.stderr.write(`error view → ${values.report}/index.html\n`);
+  }
   return 0;
 }
 

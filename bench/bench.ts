@@ -8,12 +8,12 @@
 // included) is its own. Corpora are built once under the system temp folder and reused.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { pipelineVersion } from '../pipeline/cache.ts';
+import { fileHash, pipelineVersion } from '../pipeline/cache.ts';
 import { buildCorpus } from './corpus.ts';
 
 const SELF = fileURLToPath(import.meta.url);
@@ -29,7 +29,12 @@ function child<T>(task: string, args: string[]): T {
   return JSON.parse(last) as T;
 }
 
-const rssMB = () => Math.round(process.resourceUsage().maxRSS / 1024);
+// Sampled rather than getrusage's maxRSS: a child's maxRSS starts from its parent's RSS at the fork,
+// and the parent may just have hashed a gigabyte of dataset.
+let peakRss = 0;
+const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
+setInterval(sampleRss, 50).unref();
+const rssMB = () => Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1024 / 1024);
 
 async function childRun(dir: string, out: string, workers: number, version: string): Promise<RunResult> {
   const { runCorpus } = await import('../pipeline/run-corpus.ts');
@@ -110,7 +115,7 @@ async function childPathological(): Promise<PathoRow[]> {
 async function datasetHash(out: string): Promise<string> {
   const { FILES } = await import('../pipeline/write-dataset.ts');
   const hash = createHash('sha256');
-  for (const f of FILES) hash.update(await readFile(join(out, f)));
+  for (const f of FILES) hash.update(`${await fileHash(join(out, f))}\n`);
   return hash.digest('hex').slice(0, 16);
 }
 

@@ -280,6 +280,9 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
     while (inFlight.length > 0) await write(await inFlight.shift()!);
+    // the workers' memory is not needed to link speakers and rewrite the quotes
+    if (processor) await (await processor).close();
+    processor = undefined;
     const { speakers, lookup } = index.link();
     await writer.commit(speakers, lookup);
     const summary = { documents, quotes, errors, warnings, bytes };

@@ -56,6 +56,7 @@ let documents = 0;
 
 const LONG_RUN = /\S{200}/;
 const LONG_RUN_ALL = /\S{200,}/g;
+const WHITESPACE_RUN = /\s{3,}/g;
 
 /**
  * Tokens, POS, lemmas and sentences of `text`, with exact character offsets.
@@ -70,7 +71,10 @@ export function analyze(text: string): Analysis {
   const known = lexemes!.list.length;
   // wink's tokenizer is quadratic in the length of one unbroken run of characters (a pasted base64
   // blob, a minified script): such runs are no words, and are blanked, same length, before it reads
-  const doc = nlp.readDoc(LONG_RUN.test(text) ? text.replace(LONG_RUN_ALL, (run) => ' '.repeat(run.length)) : text);
+  const readable = LONG_RUN.test(text) ? text.replace(LONG_RUN_ALL, (run) => ' '.repeat(run.length)) : text;
+  // …and it is quadratic in long runs of whitespace (a page of blanked navigation): runs are shortened
+  // to what they say (a paragraph break, a line break, a space); tokens are found in `text` below anyway
+  const doc = nlp.readDoc(readable.replace(WHITESPACE_RUN, (run) => (run.indexOf('\n') !== run.lastIndexOf('\n') ? '\n\n' : run.includes('\n') ? '\n' : ' ')));
   const values = doc.tokens().out(its.value) as string[];
   const types = doc.tokens().out(its.type) as string[];
   const tags = doc.tokens().out(its.pos) as string[];

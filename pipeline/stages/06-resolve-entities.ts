@@ -56,6 +56,8 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
   const mentions: number[] = [];
   // person entities by surname, so a mention is compared with its namesakes only
   const bySurname = new Map<string, number[]>();
+  // organisations and groups by kind and name
+  const byKey = new Map<string, number>();
   const join = (m: Mention, e: number) => {
     m.entity = e;
     lastSeen[e] = m.start;
@@ -82,12 +84,12 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
         if (found === -1 || mentions[e]! > mentions[found]! || (mentions[e] === mentions[found] && lastSeen[e]! > lastSeen[found]!)) found = e;
       }
     } else {
-      const key = m.name.toLowerCase().replace(/^the /, '');
-      found = entities.findIndex((e) => e.kind === m.entityKind && e.name.toLowerCase().replace(/^the /, '') === key);
+      found = byKey.get(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`) ?? -1;
     }
     if (found === -1) {
       entities.push({ name: m.name, kind: m.entityKind, aliases: [], titles: [], gender: 'unknown' });
       found = entities.length - 1;
+      if (m.entityKind !== 'person') byKey.set(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`, found);
       if (m.entityKind === 'person') {
         const key = surnameOf(m.name);
         bySurname.set(key, [...(bySurname.get(key) ?? []), found]);
@@ -114,11 +116,11 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
   // Nominal mentions: the entity that earlier carried that title (`the Kremlin spokesman` → Dmitry Peskov).
   // `before`: the most recent mention of each entity so far, kept as the mentions go by in text order.
   const before = new Map<number, number>();
-  for (const m of doc.mentions) {
+  for (const [index, m] of doc.mentions.entries()) {
     if (m.entity !== -1) before.set(m.entity, m.start);
     if (m.kind !== 'nominal' || m.title === null) continue;
     if (m.entityKind === 'organization') {
-      const press = pressReferent(doc, entities, m, lexicon);
+      const press = pressReferent(doc, entities, index, m, lexicon);
       if (press !== -1) join(m, press);
       continue;
     }
@@ -127,7 +129,7 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
     if (head === undefined) continue;
     let best = -1;
     let bestScore = 0;
-    for (let e = 0; e < entities.length; e++) {
+    for (const e of recentEntities(doc, index, entities.length)) {
       const entity = entities[e]!;
       const seen = before.get(e);
       if (seen === undefined || entity.kind !== m.entityKind) continue;
@@ -154,15 +156,26 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
 }
 
 /** `the newspaper`, `the network`: the news outlet named last before it (`The Washington Post`). */
-function pressReferent(doc: Doc, entities: readonly Entity[], m: Mention, lexicon: Lexicon): number {
+function pressReferent(doc: Doc, entities: readonly Entity[], index: number, m: Mention, lexicon: Lexicon): number {
   const head = words((m.title ?? '').toLowerCase()).pop() ?? '';
-  let found = -1;
-  for (const o of doc.mentions) {
-    if (o.start >= m.start) break;
-    const entity = o.entity === -1 ? undefined : entities[o.entity];
-    if (entity?.kind !== 'organization') continue;
+  for (const e of recentEntities(doc, index, entities.length)) {
+    const entity = entities[e]!;
+    if (entity.kind !== 'organization') continue;
     const last = words(entity.name.toLowerCase()).pop() ?? '';
-    if (last === head || (lexicon.pressNominals.has(head) && lexicon.press.has(last))) found = o.entity;
+    if (last === head || (lexicon.pressNominals.has(head) && lexicon.press.has(last))) return e;
   }
-  return found;
+  return -1;
+}
+
+/** How far back a nominal or a pronoun looks for its referent, in mentions: salience fades, and a bound keeps a huge document linear. */
+export const RECENT_MENTIONS = 300;
+
+/** Entities of the last RECENT_MENTIONS mentions before mention `index`, most recent first, each once. */
+export function recentEntities(doc: Doc, index: number, count: number): number[] {
+  const seen = new Set<number>();
+  for (let i = index - 1; i >= Math.max(0, index - RECENT_MENTIONS) && seen.size < count; i--) {
+    const e = doc.mentions[i]!.entity;
+    if (e !== -1) seen.add(e);
+  }
+  return [...seen];
 }

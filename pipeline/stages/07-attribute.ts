@@ -1,7 +1,7 @@
 // Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
 import type { Attribution, Block, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
-import { genderOfEntity, isConfirmedPerson, sameName } from './06-resolve-entities.ts';
+import { genderOfEntity, isConfirmedPerson, RECENT_MENTIONS, sameName } from './06-resolve-entities.ts';
 
 /** Confidence of each sieve when its speaker is a name; a pronoun or nominal speaker lowers it. */
 export const SIEVES = {
@@ -43,6 +43,8 @@ interface Context {
   /** Outermost quotations in text order, and their `[open.start, close.end)` hulls, for binary search. */
   readonly outer: readonly QuoteSpan[];
   readonly quoteHulls: readonly Span[];
+  /** Indexes into `attributions` by the sentence their content starts in: "the attributions near here" without a scan. */
+  readonly bySentence: Map<number, number[]>;
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -163,7 +165,7 @@ function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: 
   const sentence = sentenceOf(ctx.doc, comma);
   const from = sentence?.firstToken ?? Math.max(0, comma - 40);
   // `Putin confirmed that both leaders had shared their views, saying …`: the speaker of the clause just reported
-  const reported = ctx.attributions.find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
+  const reported = attributionsNear(ctx, sentenceIndex(ctx.doc, comma), 1).find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
   if (reported) return { mention: reported.mention!, after: false };
   // the main clause's subject: the first mention a verb follows, after an opening subordinate clause
   let k = from;
@@ -242,6 +244,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
     contentBlocks: doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph'),
     outer: doc.quotes.filter((q) => q.depth === 0),
     quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
+    bySentence: new Map(),
   };
   const outer = ctx.outer;
 
@@ -280,6 +283,8 @@ function add(ctx: Context, a: Omit<Attribution, 'confidence'>, quotes: readonly 
     claim(ctx, { start: q.open.start, end: q.close?.end ?? q.end });
   }
   claim(ctx, a);
+  const sentence = sentenceIndex(ctx.doc, tokenAt(ctx.doc.tokens, a.start));
+  ctx.bySentence.set(sentence, [...(ctx.bySentence.get(sentence) ?? []), ctx.attributions.length]);
   if (a.cue) ctx.usedCues.add(a.cue);
   const factor = a.mention === null ? 1 : a.mention.kind === 'name' ? 1 : a.mention.kind === 'nominal' ? 0.9 : 0.85;
   ctx.attributions.push({ ...a, confidence: Math.round(SIEVES[a.sieve as Sieve] * factor * 100) / 100 });
@@ -694,6 +699,13 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   add(ctx, { ...span, parts, type: typeOf(ctx, span), cue, mention, sieve }, quotesWithin(ctx, span));
 }
 
+/** Attributions whose content starts within `back` sentences before sentence `at`, or in it. */
+function attributionsNear(ctx: Context, at: number, back: number): Attribution[] {
+  const found: Attribution[] = [];
+  for (let i = Math.max(0, at - back); i <= at; i++) for (const k of ctx.bySentence.get(i) ?? []) found.push(ctx.attributions[k]!);
+  return found;
+}
+
 /** The attribution ending last among those that pass `test`. */
 function latest(attributions: readonly Attribution[], test: (a: Attribution) => boolean): Attribution | undefined {
   let found: Attribution | undefined;
@@ -708,9 +720,9 @@ function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): voi
   if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',') return;
   // the subject of the clause the participle hangs on, else the attribution just before it
   const subject = speakerOf(ctx, cue)?.mention;
-  const before = latest(ctx.attributions, (a) => a.end <= cue.start && a.mention !== null);
-  const sentence = sentenceOf(doc, c);
-  const speaker = subject ?? (before && sentence && before.end >= doc.sentences[Math.max(0, doc.sentences.indexOf(sentence) - 1)]!.start ? before.mention : null);
+  const at = sentenceIndex(doc, c);
+  const before = latest(attributionsNear(ctx, at, 2), (a) => a.end <= cue.start && a.mention !== null);
+  const speaker = subject ?? (before && at !== -1 && before.end >= doc.sentences[Math.max(0, at - 1)]!.start ? before.mention : null);
   if (!speaker) return;
   let from = c + 1;
   if (tokens[from]?.value.toLowerCase() === 'that') from++;
@@ -897,7 +909,7 @@ function resolvePronouns(ctx: Context): void {
           if (doc.mentions[mid]!.start < m.start) lo = mid + 1;
           else hi = mid;
         }
-        for (let i = lo - 1; i >= 0; i--) {
+        for (let i = lo - 1; i >= Math.max(0, lo - RECENT_MENTIONS); i--) {
           const c = doc.mentions[i]!;
           if (c.entity === -1 || !outsideQuotes(c)) continue;
           const e = entities[c.entity]!;

@@ -311,7 +311,8 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     while (next < tokens.length && tokens[next]!.pos === 'ADV') next++;
     if (/^that$/i.test(tokens[next]?.value ?? '') || (/^to$/i.test(tokens[next]?.value ?? '') && tokens[next + 1]?.pos === 'VERB')) continue;
     const cueSentence = sentenceOf(ctx.doc, c);
-    if (endsSentence && cueSentence && cueSentence.lastToken - c > 8) continue;
+    // `…who knows?” Trump told Britain’s ITV television station in an interview` is the quote's; `…tremendous.” Putin noted later that …` is not
+    if (endsSentence && cueSentence && cueSentence.lastToken - c > 8 && clauseAfterCue(ctx, cue, cueSentence) !== -1) continue;
     const speaker = speakerOf(ctx, cue);
     if (!speaker) continue;
     // the speaker sits between the quote and the cue, or right after the cue

@@ -297,21 +297,29 @@ export function clean(doc: Doc): void {
  * blanked. Same length as the original, so an offset in one is the same offset in the other.
  */
 export function viewOf(text: string, blocks: readonly Block[]): string {
-  const chars = new Uint16Array(text.length);
-  for (let i = 0; i < text.length; i++) chars[i] = text.charCodeAt(i) === 10 ? 10 : 32;
+  // content blocks as pieces of text, with debris inside them (a duplicated PDF line) as pieces of blank
+  const pieces: { start: number; end: number; keep: boolean }[] = [];
+  const debris = blocks.filter((b) => b.kind === 'debris');
   for (const block of blocks) {
     if (block.kind === 'debris' || block.kind === 'dateline') continue;
-    for (let i = block.start; i < block.end; i++) {
-      const c = text.charCodeAt(i);
-      chars[i] = c === 10 || c === 13 || c === 9 ? 32 : c;
+    let from = block.start;
+    for (const d of debris) {
+      if (d.start < from || d.end > block.end) continue;
+      pieces.push({ start: from, end: d.start, keep: true }, { start: d.start, end: d.end, keep: false });
+      from = d.end;
     }
+    pieces.push({ start: from, end: block.end, keep: true });
   }
-  // Debris inside a content block (a duplicated PDF line) is blanked after the block is copied.
-  for (const block of blocks) {
-    if (block.kind !== 'debris') continue;
-    for (let i = block.start; i < block.end; i++) chars[i] = 32;
+  pieces.sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let at = 0;
+  for (const p of pieces) {
+    if (p.start < at || p.end <= p.start) continue;
+    // between blocks only line breaks stay; inside a block a line break is a space
+    out.push(text.slice(at, p.start).replace(/[^\n]/g, ' '));
+    out.push(p.keep ? text.slice(p.start, p.end).replace(/[\n\r\t]/g, ' ') : ' '.repeat(p.end - p.start));
+    at = p.end;
   }
-  let view = '';
-  for (let i = 0; i < chars.length; i += 8192) view += String.fromCharCode(...chars.subarray(i, i + 8192));
-  return view;
+  out.push(text.slice(at).replace(/[^\n]/g, ' '));
+  return out.join('');
 }

@@ -222,7 +222,8 @@ function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
 
 function nounPhraseStartingAt(ctx: Context, k: number): Mention | null {
   const { tokens } = ctx;
-  let to = k;
+  // `said his best friend at Lehigh`: a possessive opens the phrase
+  let to = /^(?:his|her|their|its|our|my)$/i.test(tokens[k]?.value ?? '') ? k + 1 : k;
   while (to < tokens.length && NP_INNER.has(tokens[to]!.pos) && to - k < 8 && (to === k || tokens[to]!.pos !== 'DET')) to++;
   return to > k ? nounPhrase(ctx, k, to) : null;
 }
@@ -762,7 +763,8 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
   const byOpen = new Map(outer.map((q) => [q.open.start, q]));
   for (let i = 0; i < ctx.attributions.length; i++) {
     let a = ctx.attributions[i]!;
-    if (a.type !== 'direct' || a.mention === null) continue;
+    // (`Rubio "apologized numerous times," Hannity said. "I think …"`: a mixed quote's speaker goes on too)
+    if (a.type === 'indirect' || a.mention === null) continue;
     for (;;) {
       // the end of the attribution's sentence: after `Barkley said` or the closing mark
       let at = Math.max(a.end, a.cue?.end ?? 0, a.mention!.end);

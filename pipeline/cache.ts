@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SerializedResult } from './process-document.ts';
 import type { RawDocument } from './read-corpus.ts';
@@ -17,11 +17,11 @@ function relativeImports(source: string, from: string): string[] {
 }
 
 /**
- * A hash of everything that decides a document's rows: the source files a worker loads (followed
- * from pipeline/worker.ts through relative imports), every file under models/, and package.json
- * (the version and the pinned NLP libraries). Any edit to a stage or a lexicon invalidates the
- * cache; a version number bumped by hand would be forgotten. Files no worker loads (the CLI, the
- * report) do not count.
+ * A hash of everything that decides a document's rows and report page: the source files a worker
+ * loads (followed from pipeline/worker.ts through relative imports, report/render-document.ts
+ * among them), every file under models/, and package.json (the version and the pinned NLP
+ * libraries). Any edit to a stage or a lexicon invalidates the cache; a version number bumped by
+ * hand would be forgotten. Files no worker loads (the CLI, the rest of the report) do not count.
  */
 export async function pipelineVersion(root = ROOT): Promise<string> {
   const files = new Set<string>(['package.json']);
@@ -54,12 +54,15 @@ const MANIFEST = 'manifest.json';
 
 /**
  * What the last committed run read and wrote: a hash over its inputs in order (each document's
- * cache key, each error record), the sha256 of each dataset file, and its summary. A rerun whose
- * inputs hash the same, over a dataset whose files still hash the same, has nothing to do.
+ * cache key, each error record), the sha256 of each dataset file and of the report folder, and its
+ * summary. A rerun whose inputs hash the same, over a dataset whose files still hash the same, has
+ * nothing to do.
  */
 export interface Manifest {
   readonly inputs: string;
   readonly files: Readonly<Record<string, string>>;
+  /** `treeHash` of `<out>/report/`, or null (absent in older manifests) when the run wrote none. */
+  readonly report?: string | null;
   readonly summary: { readonly documents: number; readonly quotes: number; readonly errors: number; readonly warnings: number; readonly bytes: number };
 }
 
@@ -84,6 +87,27 @@ export async function fileHash(path: string): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * sha256 over a folder's files, each as its path (with `/`) and its content's sha256, in path order;
+ * null when the folder cannot be read. The report of 1,000 articles (25 MB) hashes in ~0.1 s.
+ */
+export async function treeHash(dir: string): Promise<string | null> {
+  let entries;
+  try {
+    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  } catch {
+    return null;
+  }
+  const files = entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+  const hash = createHash('sha256');
+  for (const file of files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const content = await fileHash(join(dir, ...file.split('/')));
+    if (content === null) return null;
+    hash.update(`${file}\u0000${content}\n`);
+  }
+  return hash.digest('hex');
 }
 
 /**

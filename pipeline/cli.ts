@@ -9,13 +9,15 @@ import { progressReporter } from './progress.ts';
 import { runCorpus } from './run-corpus.ts';
 
 const USAGE = `Usage:
-  quotes run <corpus-dir | file | -> [--out <dir>] [--workers <n>] [--max-bytes <n>] [--force] [--quiet]
+  quotes run <corpus-dir | file | -> [--out <dir>] [--workers <n>] [--max-bytes <n>] [--force] [--no-report] [--quiet]
   quotes eval <gold.jsonl> <quotes.jsonl> [--errors] [--all-gold] [--report <dir>]
   quotes eval --corpus <gold.jsonl> [--errors] [--all-gold] [--report <dir>]
 
   <corpus-dir>: .txt, .md, .html/.htm and .jsonl files, recursively; - reads JSONL from stdin.
   --workers: threads for the NLP stages (default: the number of cores; 0 = this thread).
   --force: reprocess every document instead of reusing <out>/.cache.
+  --no-report: skip the HTML report <out>/report/ (a report left by an earlier run is removed
+    when the dataset is rewritten, as it would no longer match).
   --report <dir> (eval): an HTML error view, misses, spurious quotes and wrong speakers marked in each document.
 
 Exit codes: 0 done; 1 done, but some documents failed (see errors.jsonl); 2 bad usage.`;
@@ -37,6 +39,8 @@ async function run(args: string[]): Promise<number> {
       'max-bytes': { type: 'string', default: '5000000' },
       workers: { type: 'string', default: String(availableParallelism()) },
       force: { type: 'boolean', default: false },
+      // parseArgs has no --no-<option> negation: the option is named so
+      'no-report': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
     },
   });
@@ -49,7 +53,7 @@ async function run(args: string[]): Promise<number> {
   const progress = values.quiet ? undefined : progressReporter();
   let summary;
   try {
-    summary = await runCorpus(root, { out: values.out, maxBytes, workers, force: values.force, onProgress: progress?.update });
+    summary = await runCorpus(root, { out: values.out, maxBytes, workers, force: values.force, report: !values['no-report'], onProgress: progress?.update });
   } finally {
     progress?.end();
   }
@@ -58,7 +62,8 @@ async function run(args: string[]): Promise<number> {
     const mb = summary.bytes / 1e6;
     process.stderr.write(
       `${summary.documents} documents (${summary.cached} from the cache), ${summary.quotes} quotes, ${summary.errors} errors, ${summary.warnings} warnings` +
-        ` in ${seconds.toFixed(2)} s (${(summary.documents / seconds).toFixed(1)} docs/s, ${(mb / seconds).toFixed(2)} MB/s) → ${values.out}/\n`,
+        ` in ${seconds.toFixed(2)} s (${(summary.documents / seconds).toFixed(1)} docs/s, ${(mb / seconds).toFixed(2)} MB/s) → ${values.out}/` +
+        `${values['no-report'] ? '' : `, report ${values.out}/report/index.html`}\n`,
     );
   }
   return summary.errors > 0 ? 1 : 0;

@@ -4,6 +4,7 @@ import type { Doc } from './document.ts';
 import { loadLexicon } from './lexicon.ts';
 import { isError, prepare, type ErrorRecord, type RawDocument, type SourceDocument } from './read-corpus.ts';
 import { documentRecord, quoteRecords, type DocumentRecord, type QuoteRecord } from './records.ts';
+import { renderDocument } from './report/render-document.ts';
 import { documentSpeakers, type DocumentSpeaker } from './speakers.ts';
 
 /** A processed document: its rows, what it tells the corpus about its speakers, and warnings for errors.jsonl. */
@@ -14,6 +15,13 @@ export interface DocumentResult {
   readonly speakers: readonly DocumentSpeaker[];
   /** Input that was processed but deserves a look (`action: 'processed'`). */
   readonly warnings: readonly ErrorRecord[];
+  /** The document's report page, when asked for: rendered here, where the text, blocks and quotes are at hand. */
+  readonly page?: string;
+}
+
+export interface ProcessOptions {
+  /** Render the document's report page (`report/render-document.ts`). @default false */
+  readonly page?: boolean;
 }
 
 export type ProcessResult = DocumentResult | ErrorRecord;
@@ -43,28 +51,31 @@ function warningsOf(doc: Doc): ErrorRecord[] {
 }
 
 /** Annotates one document into its dataset rows; an exception inside a stage becomes an error record. */
-export function processDocument(source: SourceDocument): ProcessResult {
+export function processDocument(source: SourceDocument, options: ProcessOptions = {}): ProcessResult {
   try {
     const doc = annotate(source.text, { id: source.id, lexicon: loadLexicon() });
     const quotes = quoteRecords(doc);
     const bySpeaker = new Map<string, number>();
     for (const q of quotes) if (q.speaker) bySpeaker.set(q.speaker.name, (bySpeaker.get(q.speaker.name) ?? 0) + 1);
     const record = documentRecord(doc, quotes.length);
-    return {
+    const speakers = documentSpeakers(doc, bySpeaker);
+    const result: DocumentResult = {
       document: source.format === 'html' ? { ...record, text: source.text } : record,
       quotes,
-      speakers: documentSpeakers(doc, bySpeaker),
+      speakers,
       warnings: warningsOf(doc),
     };
+    if (options.page !== true) return result;
+    return { ...result, page: renderDocument({ record, text: doc.text, blocks: doc.blocks, quotes, speakers }) };
   } catch (error) {
     return { doc: source.id, error: 'failed', message: `the pipeline failed: ${(error as Error).message}`, action: 'skipped' };
   }
 }
 
 /** Extracts (HTML) and processes a document as read from disk. */
-export function processRaw(raw: RawDocument): ProcessResult {
+export function processRaw(raw: RawDocument, options: ProcessOptions = {}): ProcessResult {
   const source = prepare(raw);
-  return isError(source) ? source : processDocument(source);
+  return isError(source) ? source : processDocument(source, options);
 }
 
 /**
@@ -81,10 +92,13 @@ export interface SerializedResult {
   readonly id: string;
   readonly speakers: readonly DocumentSpeaker[];
   readonly warnings: readonly ErrorRecord[];
+  /** The report page; the cache keeps it, a worker hands it back only when it could not write it. */
+  readonly page?: string;
 }
 
 export function serialize(result: DocumentResult): SerializedResult {
   let quotes = '';
   for (const q of result.quotes) quotes += `${JSON.stringify(q)}\n`;
-  return { document: JSON.stringify(result.document), quotes, quoteCount: result.quotes.length, id: result.document.id, speakers: result.speakers, warnings: result.warnings };
+  const serialized = { document: JSON.stringify(result.document), quotes, quoteCount: result.quotes.length, id: result.document.id, speakers: result.speakers, warnings: result.warnings };
+  return result.page === undefined ? serialized : { ...serialized, page: result.page };
 }

@@ -1,14 +1,16 @@
-// Runs the pipeline over a corpus: bounded reading ahead, a worker pool for the CPU stages, a cache for unchanged documents, rows written in a stable order.
+// Runs the pipeline over a corpus: bounded reading ahead, a worker pool for the CPU stages, a cache for unchanged documents, rows written in a stable order, and the HTML report.
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileHash, ResultCache, type Manifest } from './cache.ts';
+import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
+import { ReportWriter } from './report/write-report.ts';
 import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
@@ -40,6 +42,13 @@ export interface RunOptions {
   readonly workers?: number;
   /** Reprocess every document, ignoring the cache (which is refreshed). @default false */
   readonly force?: boolean;
+  /**
+   * Write the HTML report to `<out>/report/`: the workers render each document's page, the rest is
+   * built from the dataset at the end. Without it, a report left by an earlier run is removed when
+   * the dataset is rewritten, as it would no longer match.
+   * @default true
+   */
+  readonly report?: boolean;
   /**
    * What the cache is keyed by besides the text. The benchmark fixes it for its runs, because other
    * people's edits to the sources during a run would otherwise (rightly) invalidate the cache.
@@ -75,6 +84,11 @@ const integer = (name: string, value: number, min: number) => {
   return value;
 };
 
+const boolean = (name: string, value: unknown) => {
+  if (typeof value !== 'boolean') throw new TypeError(`quotes: Expected \`${name}\` to be a boolean, got \`${String(value)}\``);
+  return value;
+};
+
 function validate(options: RunOptions) {
   return {
     out: options.out ?? 'output',
@@ -82,6 +96,7 @@ function validate(options: RunOptions) {
     readAhead: integer('readAhead', options.readAhead ?? 16, 1),
     workers: integer('workers', options.workers ?? availableParallelism(), 0),
     force: options.force ?? false,
+    report: boolean('report', options.report ?? true),
     recycleAfter: integer('recycleAfter', options.recycleAfter ?? 2000, 1),
   };
 }
@@ -160,13 +175,14 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
 }
 
 /**
- * The summary of the last run when the inputs hash as they did then and its dataset is intact:
- * nothing to process and nothing to write. Reads and hashes every document, which is all an
- * unchanged rerun costs. Undefined when anything differs.
+ * The summary of the last run when the inputs hash as they did then and its dataset (and report,
+ * when one is wanted) is intact: nothing to process and nothing to write. Reads and hashes every
+ * document and the report, which is all an unchanged rerun costs. Undefined when anything differs.
  */
-async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
+async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, report: boolean, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
   const files = await datasetHashes(out);
   if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
+  if (report && (manifest.report == null || (await treeHash(join(out, 'report'))) !== manifest.report)) return undefined;
   const inputs = createHash('sha256');
   let documents = 0;
   let errors = 0;
@@ -193,19 +209,21 @@ async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache
  * bytes whatever the number of workers, and at most that window of documents is held at once.
  */
 export async function runCorpus(root: string, options: RunOptions = {}): Promise<RunSummary> {
-  const { out, maxBytes, readAhead, workers, force, recycleAfter } = validate(options);
+  const { out, maxBytes, readAhead, workers, force, recycleAfter, report: wantReport } = validate(options);
   const cache = await ResultCache.open(out, options.version);
   let total: number | null = null;
   const read = () => readRawCorpus(root, { maxBytes, readAhead, fs: options.fs, stdin: options.stdin, onTotal: (n) => (total = n) });
   // standard input cannot be read twice
   if (!force && root !== '-') {
     const manifest = await cache.readManifest();
-    const same = manifest && (await unchanged(read(), cache, manifest, out, options.onProgress));
+    const same = manifest && (await unchanged(read(), cache, manifest, out, wantReport, options.onProgress));
     if (same) return same;
   }
 
   const writer = new DatasetWriter(out);
   await writer.open();
+  const report = wantReport ? await ReportWriter.create(out) : undefined;
+  const reportFolder = report?.folder ?? null;
   const index = new SpeakerIndex();
   let processor: Promise<Processor> | undefined;
   // created on the first document the cache does not hold: an unchanged rerun starts no thread
@@ -222,11 +240,12 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
-    const lookup = force ? undefined : cache.get(key);
+    // an entry from a run without a report has no page: a miss when one is wanted
+    const lookup = force ? undefined : cache.get(key).then((entry) => (entry?.page === undefined && report ? undefined : entry));
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
-    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run({ raw, cachePath: cache.path(key) }) }));
+    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run({ raw, cachePath: cache.path(key), reportFolder }) }));
     submitted = turn.then(
       () => {},
       () => {},
@@ -261,6 +280,8 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeLines(r.document, r.quotes);
+      // from the cache, or not written by its worker
+      if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -283,13 +304,20 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the workers' memory is not needed to link speakers and rewrite the quotes
     if (processor) await (await processor).close();
     processor = undefined;
-    const { speakers, lookup } = index.link();
-    await writer.commit(speakers, lookup);
+    const { speakers, lookup, names } = index.link();
+    await writer.commit(speakers, lookup, async (dataset) => report?.build(dataset, names()));
+    if (report) await report.commit();
+    else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
+    const reportHash = report ? await treeHash(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
-    await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, summary }).catch(() => {});
+    await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, report: reportHash, summary }).catch(() => {});
   } catch (error) {
+    // the workers first: one still running would write a page into the report folder being removed
+    if (processor) await (await processor).close().catch(() => {});
+    processor = undefined;
     await writer.abort();
+    await report?.abort();
     throw error;
   } finally {
     if (processor) await (await processor).close();

@@ -36,6 +36,13 @@ export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, 
     .map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! }));
 }
 
+/** A name as the documents give it (`person` `Putin`), and the entity the corpus linked it to. */
+export interface SpeakerName {
+  readonly name: string;
+  readonly kind: EntityKind;
+  readonly speaker: SpeakerRecord;
+}
+
 const KINDS: readonly EntityKind[] = ['person', 'organization', 'group'];
 
 /**
@@ -91,8 +98,8 @@ export class SpeakerIndex {
     }
   }
 
-  /** The corpus entities, and a lookup from (document, name in that document) to the entity. */
-  link(): { speakers: SpeakerRecord[]; lookup: (doc: string, name: string) => SpeakerRecord | undefined } {
+  /** The corpus entities, a lookup from (document, name in that document) to the entity, and every name with its entity. */
+  link(): { speakers: SpeakerRecord[]; lookup: (doc: string, name: string) => SpeakerRecord | undefined; names: () => SpeakerName[] } {
     const signatures = this.#names.map((name, n) => ({ name, kind: KINDS[this.#kinds[n]!]! }));
     const fullBySurname = new Map<string, Set<string>>();
     for (const speaker of signatures) {
@@ -143,6 +150,7 @@ export class SpeakerIndex {
     }
     return {
       speakers: [...records.values()],
+      names: () => signatures.map((s, n) => ({ name: s.name, kind: s.kind, speaker: records.get(idOf[n]!)! })),
       lookup: (doc, name) => {
         const d = this.#docs.get(doc);
         if (d === undefined) return undefined;

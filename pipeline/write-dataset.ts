@@ -115,9 +115,11 @@ export class DatasetWriter {
 
   /**
    * Adds corpus speaker ids and names to the quotes (known only once every document is read), writes
-   * the CSV and speakers.jsonl, then renames every file into place.
+   * the CSV and speakers.jsonl, then renames every file into place. `complete` is called in between,
+   * with the folder that holds the finished files: what is built from the dataset (the report) is
+   * built before the dataset is replaced, and a failure there leaves the old one in place.
    */
-  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined): Promise<void> {
+  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, complete?: (dir: string) => Promise<void>): Promise<void> {
     await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
     const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
     const csv = new Lines(join(this.#tmp, 'quotes.csv'));
@@ -134,6 +136,7 @@ export class DatasetWriter {
     const speakerLines = new Lines(join(this.#tmp, 'speakers.jsonl'));
     for (const s of speakers) await speakerLines.write(JSON.stringify(s));
     await speakerLines.close();
+    await complete?.(this.#tmp);
     for (const file of FILES) await rename(join(this.#tmp, file), join(this.#dir, file));
     await rm(this.#tmp, { recursive: true, force: true });
   }

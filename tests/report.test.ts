@@ -1,4 +1,4 @@
-// The HTML report: marking overlapping spans, escaping, paging at scale, the error view, and the seeds' report opened in headless Chromium.
+// The HTML report: marking overlapping spans, escaping, paging at scale, the error view, and the seeds' report, written by a run, opened in headless Chromium.
 
 import { createHash } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { collapseWhitespace } from '../pipeline/document.ts';
 import { evaluate, readJsonl, type GoldDoc } from '../pipeline/evaluate.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
-import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, writeErrorReport, writeReport, type Mark } from '../pipeline/report/index.ts';
+import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 
@@ -33,11 +33,6 @@ The foreign minister spoke to reporters on Tuesday about web security.
 
 Smith told reporters that <b>bold claims</b> & other <i>tags</i> would be shown as written.
 `;
-
-/** The corpus's documents as the run reads them: sorted file names, UTF-8 text. */
-async function* readTexts(root: string): AsyncGenerator<{ id: string; text: string }> {
-  for (const name of (await readdir(root)).sort()) yield { id: name, text: await readFile(join(root, name), 'utf8') };
-}
 
 async function filesOf(dir: string): Promise<Map<string, string>> {
   const files = new Map<string, string>();
@@ -106,7 +101,7 @@ describe('html helpers', () => {
   });
 });
 
-describe('writeReport', () => {
+describe('the report of a run', () => {
   let root: string;
   let out: string;
   let quotes: QuoteRecord[];
@@ -119,7 +114,6 @@ describe('writeReport', () => {
     for (const name of await readdir(SEEDS)) await copyFile(join(SEEDS, name), join(corpus, name));
     await writeFile(join(corpus, 'zz-injected.txt'), INJECTED);
     await runCorpus(corpus, { out });
-    await writeReport({ out, documents: readTexts(corpus) });
     quotes = readJsonl<QuoteRecord>(await readFile(join(out, 'quotes.jsonl'), 'utf8'), 'quotes.jsonl');
   }, 60_000);
 
@@ -157,10 +151,34 @@ describe('writeReport', () => {
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
   });
 
-  test('the same dataset gives the same bytes', async () => {
+  test('the same bytes when the run is forced, and when document pages come from the cache', async () => {
     const first = await filesOf(join(out, 'report'));
-    await writeReport({ out, documents: readTexts(join(root, 'corpus')) });
+    await runCorpus(join(root, 'corpus'), { out, force: true });
     expect(await filesOf(join(out, 'report'))).toEqual(first);
+    await rm(join(out, 'report'), { recursive: true });
+    const summary = await runCorpus(join(root, 'corpus'), { out });
+    expect(summary.cached).toBe(summary.documents);
+    expect(await filesOf(join(out, 'report'))).toEqual(first);
+  }, 60_000);
+
+  test('a speaker linked from a document page has its name on the name page, leading to the speaker\'s section', async () => {
+    const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    const pages = speakerPageCount(speakers.length);
+    let links = 0;
+    for (const q of quotes) {
+      if (q.speaker?.id === undefined) continue;
+      const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
+      const hrefs = [...html.matchAll(/href="\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#([^"]+)"/g)];
+      expect(hrefs.length).toBeGreaterThan(0);
+      for (const [, path, anchor] of hrefs) {
+        const names = await readFile(join(out, 'report', path!), 'utf8');
+        const item = new RegExp(`<li id="${anchor}"><a href="\\.\\./\\.\\./([^"]+)" data-go>`).exec(names);
+        expect(item).not.toBeNull();
+        expect(speakers.map((s) => speakerPath(s.id, pages))).toContain(item![1]);
+        links++;
+      }
+    }
+    expect(links).toBeGreaterThan(0);
   });
 
   test('every quote of the dataset is on its document page with its anchor', async () => {
@@ -271,13 +289,24 @@ describe('writeReport', () => {
       await page.close();
     });
 
+    test('a speaker in a document\'s quote list opens the speaker\'s section, through its name page', async () => {
+      const q = quotes.find((x) => x.doc === '003_70de0a7f1221091c.txt' && x.speaker?.id !== undefined)!;
+      const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').length;
+      const page = await open(documentPath(q.doc));
+      await page.locator('ol.quote-list a[href*="speakers/names/"]').first().click();
+      await page.waitForURL(/\/speakers\/[0-9a-f]{2}\/\d+\.html#s-/);
+      const [path, anchor] = speakerPath(q.speaker!.id!, speakerPageCount(speakers)).split('#');
+      expect(page.url()).toBe(`${pathToFileURL(join(out, 'report', path!)).href}#${anchor}`);
+      await page.close();
+    });
+
     test('nothing was blocked or failed: no console errors, no CSP violations', () => {
       expect(errors).toEqual([]);
     });
   });
 });
 
-describe('writeReport at scale', () => {
+describe('the report at scale', () => {
   test('lists documents a page of 200 at a time, and the overview stays small', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotes-report-pages-'));
     try {
@@ -286,10 +315,9 @@ describe('writeReport at scale', () => {
       await writeFile(join(out, 'documents.jsonl'), ids.map((id) => JSON.stringify(record(id)) + '\n').join(''));
       await writeFile(join(out, 'quotes.jsonl'), '');
       await writeFile(join(out, 'speakers.jsonl'), '');
-      async function* texts() {
-        for (const id of ids) yield { id, text: 'Hello' };
-      }
-      await writeReport({ out, documents: texts() });
+      const report = await ReportWriter.create(out);
+      await report.build(out, []);
+      await report.commit();
       const lists = (await readdir(join(out, 'report', 'documents'))).filter((f) => f.startsWith('page-')).sort();
       expect(lists).toEqual(['page-1.html', 'page-2.html', 'page-3.html']);
       const last = await readFile(join(out, 'report', 'documents', 'page-3.html'), 'utf8');
@@ -302,26 +330,8 @@ describe('writeReport at scale', () => {
     }
   });
 
-  test('a document whose text changed since the run keeps its page, without highlights in the wrong place', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'quotes-report-changed-'));
-    try {
-      const record: DocumentRecord = { id: 'a.txt', title: null, date: null, outlet: null, quotes: 0, messages: [], chars: 99 };
-      await writeFile(join(out, 'documents.jsonl'), JSON.stringify(record) + '\n');
-      await writeFile(join(out, 'quotes.jsonl'), '');
-      async function* texts() {
-        yield { doc: 'a-failed.txt', error: 'binary' };
-        yield { id: 'a.txt', text: 'shorter' };
-      }
-      await writeReport({ out, documents: texts() });
-      expect(await readFile(join(out, 'report', documentPath('a.txt')), 'utf8')).toContain('not available');
-    } finally {
-      await rm(out, { recursive: true, force: true });
-    }
-  });
-
   test('bad options fail at once with the expected and the actual value', async () => {
-    await expect(writeReport({ out: '', documents: readTexts(SEEDS) })).rejects.toThrow('quotes: Expected `out` to be a folder path, got ``');
-    await expect(writeReport({ out: 'x', documents: [] as never })).rejects.toThrow('quotes: Expected `documents` to be an async iterable of { id, text }, got ``');
+    await expect(ReportWriter.create('')).rejects.toThrow('quotes: Expected `out` to be a folder path, got ``');
   });
 });
 

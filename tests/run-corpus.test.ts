@@ -1,15 +1,17 @@
 // Corpus runs: the same bytes whatever the worker count, the cache, the atomic commit, warnings and error records in errors.jsonl, and the exit codes.
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
+import { treeHash } from '../pipeline/cache.ts';
 import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
+import { documentPath } from '../pipeline/report/paths.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { FILES } from '../pipeline/write-dataset.ts';
 
@@ -59,6 +61,9 @@ describe('workers', () => {
     expect(await dataset(join(dir, 'w2'))).toEqual(one);
     expect(await dataset(join(dir, 'w0'))).toEqual(one);
     expect(await dataset(join(dir, 'recycled'))).toEqual(one);
+    const report = await treeHash(join(dir, 'w1', 'report'));
+    expect(report).not.toBeNull();
+    for (const run of ['w2', 'w0', 'recycled']) expect(await treeHash(join(dir, run, 'report'))).toBe(report);
   }, 60_000);
 });
 
@@ -114,7 +119,7 @@ describe('cache', () => {
 });
 
 describe('commit', () => {
-  test('run-corpus leaves the previous dataset intact when a run fails midway', async () => {
+  test('run-corpus leaves the previous dataset and report intact when a run fails midway', async () => {
     await articles(5);
     await runCorpus(corpus, { out, workers: 0 });
     const before = await dataset();
@@ -127,9 +132,11 @@ describe('commit', () => {
         if (done === 3) throw new Error('disk full');
       },
     });
+    const report = await treeHash(join(out, 'report'));
     await expect(failing).rejects.toThrow('disk full');
     expect(await dataset()).toEqual(before);
-    expect((await readdir(out)).filter((f) => f.startsWith('.tmp'))).toEqual([]);
+    expect(await treeHash(join(out, 'report'))).toBe(report);
+    expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
   }, 60_000);
 });
 
@@ -210,6 +217,37 @@ describe('command line', () => {
     const r = quotes(['run', '-', '--out', out, '--workers', '0', '--quiet'], '{"id": 1, "text": "\\"Yes,\\" she said."}\n');
     expect([r.status, r.stderr]).toEqual([0, '']);
     expect(jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.id)).toEqual(['stdin#1']);
+  }, 60_000);
+
+  test('quotes run writes the report, and --no-report writes none and removes the one it would contradict', async () => {
+    await writeFile(join(corpus, 'ok.txt'), '"We will wait," Dmitry Peskov said on Monday.');
+    const r = quotes(['run', corpus, '--out', out, '--workers', '1']);
+    expect([r.status, r.stderr]).toEqual([0, expect.stringContaining(`→ ${out}/, report ${out}/report/index.html`)]);
+    const report = await readdir(join(out, 'report'), { recursive: true });
+    expect(report).toEqual(expect.arrayContaining(['index.html', 'report.css', 'report.js', 'documents/page-1.html', 'speakers/page-1.html']));
+    expect(report.filter((f) => /^documents\/[0-9a-f]{2}\/ok\.txt-[0-9a-f]{8}\.html$/.test(f))).toHaveLength(1);
+
+    await writeFile(join(corpus, 'ok.txt'), '"We will not wait," Dmitry Peskov said on Tuesday.');
+    const without = quotes(['run', corpus, '--out', out, '--workers', '1', '--no-report']);
+    expect([without.status, without.stderr]).toEqual([0, expect.not.stringContaining('report')]);
+    expect(await readdir(out)).not.toContain('report');
+    expect(jsonl<QuoteRecord>((await dataset())['quotes.jsonl']!).map((q) => q.text)).toEqual(['We will not wait,']);
+  }, 60_000);
+
+  test('run-corpus with report: false writes the same dataset, and a cached rerun still writes every page', async () => {
+    await articles(4);
+    await runCorpus(corpus, { out: join(dir, 'plain'), workers: 1, report: false });
+    expect(await readdir(join(dir, 'plain'))).not.toContain('report');
+    // the entries of a run without a report have no pages: reprocessed, once
+    await cp(join(dir, 'plain', '.cache'), join(out, '.cache'), { recursive: true });
+    const first = await runCorpus(corpus, { out, workers: 1 });
+    expect(first.cached).toBe(0);
+    expect(await dataset()).toEqual(await dataset(join(dir, 'plain')));
+    await rm(join(out, 'report'), { recursive: true });
+    const again = await runCorpus(corpus, { out, workers: 1 });
+    expect(again.cached).toBe(4);
+    const ids = jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.id);
+    for (const id of ids) expect((await stat(join(out, 'report', documentPath(id)))).size).toBeGreaterThan(0);
   }, 60_000);
 
   test.each([

@@ -1,31 +1,20 @@
-// What the report costs next to the run: `npx tsx pipeline/report/bench-report.ts <corpus-dir> [repeats]`, and at scale with `--copies <n>`.
+// What the report costs a run: `npx tsx pipeline/report/bench-report.ts <corpus-dir> [repeats] [--workers n]`, and at scale with `--copies <n>`.
 //
-// Times `runCorpus` (uncached) and then `writeReport` on the same corpus, `repeats` times (default 3), and
-// prints the medians and the report's share. With `--copies n` it also multiplies the run's
-// dataset n times (ids prefixed `copy-0001/`, texts reused) and times the report alone on it,
-// with the process's peak RSS: the report at corpus sizes the NLP would take hours to produce.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+// Times `runCorpus` (uncached) with the report and without it, alternating, `repeats` times each
+// (default 3), with the same number of workers, and prints the medians and the report's share.
+// With `--copies n` it also multiplies the run's dataset n times (ids prefixed `copy-0001/`) and
+// times what the report builds at the end on it (lists, overview, speaker and name pages; document
+// pages are the workers'), with the process's peak RSS: the report at corpus sizes the NLP would
+// take hours to produce.
+import { availableParallelism } from 'node:os';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { runCorpus } from '../run-corpus.ts';
 import type { SpeakerRecord } from '../speakers.ts';
-import { readJsonLines, writeReport } from './write-report.ts';
-
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-/** The corpus's .txt files as the run reads them: ids relative to the root with `/`, sorted by code unit. */
-async function* texts(root: string, prefix = ''): AsyncGenerator<{ id: string; text: string }> {
-  const files = (await readdir(root, { recursive: true, withFileTypes: true }))
-    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.txt'))
-    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join('/'))
-    .sort(byCodeUnit);
-  for (const id of files) {
-    const text = (await readFile(join(root, ...id.split('/')), 'utf8')).replace(/^\uFEFF/, '');
-    yield { id: prefix + id, text };
-  }
-}
+import { readJsonLines, ReportWriter } from './write-report.ts';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -60,36 +49,38 @@ async function multiply(out: string, big: string, copies: number): Promise<void>
   await writeFile(join(big, 'speakers.jsonl'), scaled.join('\n') + '\n');
 }
 
-async function* copiesOf(root: string, copies: number): AsyncGenerator<{ id: string; text: string }> {
-  for (let c = 1; c <= copies; c++) yield* texts(root, `copy-${String(c).padStart(4, '0')}/`);
-}
-
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { copies: { type: 'string', default: '0' } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { copies: { type: 'string', default: '0' }, workers: { type: 'string', default: String(availableParallelism()) } } });
 const root = positionals[0];
-if (root === undefined) throw new Error('Usage: bench-report.ts <corpus-dir> [repeats] [--copies n]');
+if (root === undefined) throw new Error('Usage: bench-report.ts <corpus-dir> [repeats] [--workers n] [--copies n]');
 const repeats = Number(positionals[1] ?? 3);
+const workers = Number(values.workers);
 const work = await mkdtemp(join(tmpdir(), 'quotes-bench-report-'));
 try {
   const out = join(work, 'out');
-  const run: number[] = [];
-  const report: number[] = [];
+  const withReport: number[] = [];
+  const without: number[] = [];
   for (let i = 0; i < repeats; i++) {
-    // force: a cached rerun would time the cache, not the run
-    run.push(await time(() => runCorpus(root, { out, force: true })));
-    report.push(await time(() => writeReport({ out, documents: texts(root) })));
+    // force: a cached rerun would time the cache, not the run; alternating evens out a machine that warms up
+    without.push(await time(() => runCorpus(root, { out, workers, force: true, report: false })));
+    withReport.push(await time(() => runCorpus(root, { out, workers, force: true })));
   }
   const documents = (await lines<DocumentRecord>(join(out, 'documents.jsonl'))).length;
-  const r = median(run);
-  const p = median(report);
-  console.log(`${documents} documents; run ${run.map((x) => x.toFixed(2)).join(' ')} s (median ${r.toFixed(2)}); report ${report.map((x) => x.toFixed(2)).join(' ')} s (median ${p.toFixed(2)}); report = ${((100 * p) / r).toFixed(1)} % of the run`);
+  const a = median(without);
+  const b = median(withReport);
+  const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' ');
+  console.log(`${documents} documents, ${workers} workers; without the report ${list(without)} s (median ${a.toFixed(2)}); with it ${list(withReport)} s (median ${b.toFixed(2)}); the report adds ${((100 * (b - a)) / a).toFixed(1)} %`);
 
   const copies = Number(values.copies);
   if (copies > 0) {
     const big = join(work, 'big');
     await multiply(out, big, copies);
-    const seconds = await time(() => writeReport({ out: big, documents: copiesOf(root, copies) }));
+    const seconds = await time(async () => {
+      const report = await ReportWriter.create(big);
+      await report.build(big, []);
+      await report.commit();
+    });
     const rss = process.resourceUsage().maxRSS / 1024;
-    console.log(`${documents * copies} documents (×${copies}): report ${seconds.toFixed(2)} s, ${((1000 * seconds) / (documents * copies)).toFixed(2)} ms per document; peak RSS of the whole process ${rss.toFixed(0)} MB`);
+    console.log(`${documents * copies} documents (×${copies}): the report's end ${seconds.toFixed(2)} s, ${((1000 * seconds) / (documents * copies)).toFixed(2)} ms per document; peak RSS of the whole process ${rss.toFixed(0)} MB`);
   }
 } finally {
   await rm(work, { recursive: true, force: true });

@@ -49,6 +49,31 @@ export function speakerQuotesPath(id: string, k: number): string {
   return `speakers/${shardAndName(id).replace(/\.html$/, k === 1 ? '.html' : `-${k}.html`)}`;
 }
 
+/**
+ * Name pages, a fixed number: a document page is rendered in a worker, before the corpus links its
+ * speakers into entities, so it cannot link to a speaker's section. It links to the speaker's name as
+ * the document gives it (`person` `Putin`) on a name page found from that name alone; the name page,
+ * written at the end, leads on to the entity's section. 256 pages keep each small at 100,000 names.
+ */
+export const NAME_PAGES = 256;
+
+const nameHash = (kind: string, name: string) => createHash('sha1').update(`${kind}\u0000${name}`).digest('hex');
+
+/** `speakers/names/4f.html`: the name page of `name` as a speaker of `kind`, relative to the report root. */
+export function namePagePath(kind: string, name: string): string {
+  return `speakers/names/${nameHash(kind, name).slice(0, 2)}.html`;
+}
+
+/** The element id of a name on its name page. */
+export function nameAnchor(kind: string, name: string): string {
+  return `n-${nameHash(kind, name).slice(0, 12)}`;
+}
+
+/** `speakers/names/4f.html#n-4f7895d9a0b1`: a speaker's name as a document gives it, relative to the report root. */
+export function namePath(kind: string, name: string): string {
+  return `${namePagePath(kind, name)}#${nameAnchor(kind, name)}`;
+}
+
 /** The element id of a quote on its document page: `q-535-637`. */
 export function quoteAnchor(start: number, end: number): string {
   return `q-${start}-${end}`;

@@ -1,20 +1,30 @@
 // One document's page: the original text with debris greyed, quotes highlighted by type, cues underlined, speakers marked, and a list of the quotes.
-import type { Block } from '../document.ts';
+//
+// Rendered in the worker that annotated the document, from its blocks and quote records, and
+// written from there: nothing is read or cleaned again. So a page knows its speakers only by the
+// names this document gives them; corpus entities are linked after every document is read. A
+// speaker links to its name page (paths.ts), which leads on to the entity.
+import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { escapeHtml, page, tipAttribute } from './html.ts';
 import { markUp, type Mark } from './mark-up.ts';
-import { FROM_SHARD, quoteAnchor, speakerPath } from './paths.ts';
+import { FROM_SHARD, namePath, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {
   readonly record: DocumentRecord;
-  /** The original text; null when the corpus no longer had it. */
-  readonly text: string | null;
+  /** The original text (for an HTML page, the text extracted from it). */
+  readonly text: string;
   /** The `clean` stage's blocks over the text. */
   readonly blocks: readonly Block[];
-  /** The document's quotes, in text order. */
+  /** The document's quotes, as the worker has them: speaker names are this document's. */
   readonly quotes: readonly QuoteRecord[];
-  /** The number of shared speaker pages, which says where a speaker's section is. */
-  readonly speakerPages: number;
+  /** The document's speakers that the corpus links into entities (`documentSpeakers`): these get a link. */
+  readonly speakers: readonly { readonly name: string; readonly kind: EntityKind }[];
+}
+
+/** A document's quotes in text order, as its page numbers them: the worker and the speaker pages must agree. */
+export function inTextOrder(quotes: readonly QuoteRecord[]): QuoteRecord[] {
+  return [...quotes].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Element ids of a document's quotes: `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
@@ -85,26 +95,27 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
 
 export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
 
-function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], speakerPages: number): string {
+function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
   if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
+  // as the corpus looks a speaker up: by name, the document's last speaker of that name
+  const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
   const items = quotes.map((q, i) => {
     const s = q.speaker;
-    const who = s === null ? '<span class="muted">unknown speaker</span>' : s.id !== undefined ? `<a href="${FROM_SHARD}${speakerPath(s.id, speakerPages)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
+    const kind = s === null ? undefined : kinds.get(s.name);
+    const who = s === null ? '<span class="muted">unknown speaker</span>' : kind !== undefined ? `<a href="${FROM_SHARD}${namePath(kind, s.name)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
     const cue = q.cue === null ? 'no cue' : `cue “${escapeHtml(q.cue.text)}”`;
     return `<li><a class="tag tag-${escapeHtml(q.type)}" href="#${anchors[i]}">${escapeHtml(q.type)}</a> <strong>${who}</strong> <span class="muted">${cue} · ${escapeHtml(q.sieve)} · ${q.confidence.toFixed(2)}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
   });
   return `<ol class="quote-list">\n${items.join('\n')}\n</ol>`;
 }
 
-export function renderDocument({ record, text, blocks, quotes, speakerPages }: DocumentPage): string {
+export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
+  const quotes = inTextOrder(unordered);
   const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
     .filter((s): s is string => s !== null)
     .map((s, i) => (i === 0 ? s : escapeHtml(s)))
     .join(' · ');
   const messages = record.messages.length === 0 ? '' : `<ul class="messages">\n${record.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`;
-  const body = text === null
-    ? '<p class="empty">The original text was not available when the report was built.</p>'
-    : `<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes))}</div>`;
   return page({
     title: record.title ?? record.id,
     root: FROM_SHARD,
@@ -112,8 +123,8 @@ export function renderDocument({ record, text, blocks, quotes, speakerPages }: D
     body: `<h1>${escapeHtml(record.title ?? record.id)}</h1>
 <p class="meta">${meta}</p>
 ${messages}${LEGEND}
-${body}
+<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes))}</div>
 <h2>Quotes</h2>
-${quoteList(quotes, quoteAnchors(quotes), speakerPages)}`,
+${quoteList(quotes, quoteAnchors(quotes), speakers)}`,
   });
 }

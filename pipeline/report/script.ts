@@ -1,9 +1,13 @@
-// The report's only script, written once as report.js: a tooltip for focused or hovered marks, and j/k to step through them.
+// The report's only script, written once as report.js: a tooltip for focused or hovered marks, j/k to step through them, and a speaker's name page passed straight on to the speaker.
 //
 // It reads a mark's `data-tip` as JSON and writes it with textContent, never innerHTML: corpus
 // text stays text here too.
 export const SCRIPT = `'use strict';
 (function () {
+  // a name page opened at a name (speakers/names/4f.html#n-…, from a document) leads on to its speaker
+  var name = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  var go = name ? name.querySelector('a[data-go]') : null;
+  if (go) { location.replace(go.href); return; }
   var tip = document.getElementById('tip');
   if (!tip) return;
   var current = null;

@@ -1,36 +1,24 @@
-// Builds output/report/ after a run, from the dataset files and the original texts, streaming: documents, quotes and texts are merge-walked in dataset order.
+// Builds output/report/ in a run: the workers write each document's page as they annotate it; at the end, the overview, the lists, the speaker and name pages come from the dataset files, streaming.
 //
-// The dataset is the input, not the pipeline's internals. documents.jsonl lists the documents
-// in the order the run read them; quotes.jsonl holds their quotes grouped in the same order; the
-// corpus, read again, yields the texts in that order too (plus documents that failed, which
-// documents.jsonl lacks). So one pass over the three pairs each document with its text and
-// quotes, whatever the size of the corpus. Only the cheap `clean` stage is run again, to know
-// which blocks are debris.
+// Nothing is read or annotated again. A document's page needs its text, its blocks and its quotes,
+// which only the worker that annotated it holds: it renders the page there and writes it into the
+// report's temporary folder (worker.ts). What needs the whole corpus — counts, speakers, lists —
+// is built here from documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and
+// their quotes in the same order, so one merge-walk pairs them whatever the size of the corpus.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { createDoc } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
-import type { SpeakerRecord } from '../speakers.ts';
-import { clean } from '../stages/01-clean.ts';
+import type { SpeakerName, SpeakerRecord } from '../speakers.ts';
 import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
+import { namePages } from './name-pages.ts';
 import { Overview } from './overview.ts';
 import { documentPath, PER_PAGE, speakerPageCount } from './paths.ts';
-import { quoteAnchors, renderDocument } from './render-document.ts';
+import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
 import { SpeakerPages } from './speaker-pages.ts';
 import { STYLE } from './style.ts';
-
-/** A document of the corpus; an error record from reading it (`{ doc, error }`) is skipped. */
-export type ReportSource = { readonly id: string; readonly text: string } | { readonly doc: string; readonly error: string };
-
-export interface WriteReportOptions {
-  /** The run's output folder, holding documents.jsonl, quotes.jsonl and speakers.jsonl; the report goes to `<out>/report/`. */
-  readonly out: string;
-  /** The corpus's documents in the order the run read them (`readCorpus(root, { maxBytes })`); error records are skipped. */
-  readonly documents: AsyncIterable<ReportSource>;
-}
 
 /** One JSON value per non-empty line, read as a stream; a file that does not exist reads as empty when `optional`. */
 export async function* readJsonLines<T>(path: string, optional = false): AsyncGenerator<T> {
@@ -74,39 +62,6 @@ async function countLines(path: string, optional = false): Promise<number> {
 
 const pages = (items: number) => Math.max(1, Math.ceil(items / PER_PAGE));
 
-/** Pairs each document record with its original text: the records are a subsequence of the corpus, in the same order. */
-class Texts {
-  readonly #iterator: AsyncIterator<ReportSource>;
-  #current: { id: string; text: string } | null | undefined;
-
-  constructor(documents: AsyncIterable<ReportSource>) {
-    this.#iterator = documents[Symbol.asyncIterator]();
-  }
-
-  async #advance(): Promise<void> {
-    for (;;) {
-      const next = await this.#iterator.next();
-      if (next.done === true) {
-        this.#current = null;
-        return;
-      }
-      if ('id' in next.value) {
-        this.#current = next.value;
-        return;
-      }
-    }
-  }
-
-  /** The text of document `id`, skipping documents the dataset does not have; null when the corpus runs out first. */
-  async textOf(id: string): Promise<string | null> {
-    if (this.#current === undefined) await this.#advance();
-    while (this.#current != null && this.#current.id !== id) await this.#advance();
-    const text = this.#current?.text ?? null;
-    if (this.#current != null) await this.#advance();
-    return text;
-  }
-}
-
 /** Pairs each document record with its quotes: quotes.jsonl is grouped by document, in documents.jsonl order. */
 class QuotesByDocument {
   readonly #path: string;
@@ -131,7 +86,7 @@ class QuotesByDocument {
       quotes.push(this.#current);
       await this.#advance();
     }
-    return quotes.sort((a, b) => a.start - b.start || a.end - b.end);
+    return inTextOrder(quotes);
   }
 
   /** Fails when quotes are left over: quotes.jsonl was not in documents.jsonl order, and some would be missing from the report. */
@@ -143,41 +98,57 @@ class QuotesByDocument {
   }
 }
 
-/** Writes `<out>/report/`: the overview, the document and speaker lists, a page per document and per speaker. */
-export async function writeReport(options: WriteReportOptions): Promise<void> {
-  if (typeof options?.out !== 'string' || options.out === '') throw new TypeError(`quotes: Expected \`out\` to be a folder path, got \`${String(options?.out)}\``);
-  if (options.documents === null || typeof options.documents !== 'object' || !(Symbol.asyncIterator in options.documents)) {
-    throw new TypeError(`quotes: Expected \`documents\` to be an async iterable of { id, text }, got \`${String(options.documents)}\``);
+/**
+ * `<out>/report/`, written into a temporary folder that replaces the old report on `commit()`.
+ * Document pages go in first, from the workers (under `folder`) or through `writeDocument`; `build`
+ * adds everything else once the dataset is complete.
+ */
+export class ReportWriter {
+  readonly #dir: ReportDir;
+
+  private constructor(dir: ReportDir) {
+    this.#dir = dir;
   }
-  const { out } = options;
-  const documentsFile = join(out, 'documents.jsonl');
-  const speakersFile = join(out, 'speakers.jsonl');
-  const dir = await ReportDir.create(join(out, 'report'));
-  try {
+
+  static async create(out: string): Promise<ReportWriter> {
+    if (typeof out !== 'string' || out === '') throw new TypeError(`quotes: Expected \`out\` to be a folder path, got \`${String(out)}\``);
+    return new ReportWriter(await ReportDir.create(join(out, 'report')));
+  }
+
+  /** The temporary report folder: a worker writes a document's page to `join(folder, documentPath(id))`. */
+  get folder(): string {
+    return this.#dir.scratch;
+  }
+
+  /** A document page the run holds itself: taken from the cache, or one a worker could not write. */
+  writeDocument(id: string, html: string): Promise<void> {
+    return this.#dir.write(documentPath(id), html);
+  }
+
+  /**
+   * Writes the overview, the document and speaker lists, the speaker pages and the name pages from
+   * the dataset files in `dataset`, and `names`, every name documents gave a speaker, with its entity.
+   */
+  async build(dataset: string, names: Iterable<SpeakerName>): Promise<void> {
+    const dir = this.#dir;
+    const documentsFile = join(dataset, 'documents.jsonl');
+    const speakersFile = join(dataset, 'speakers.jsonl');
     const overview = new Overview();
     const documentCount = await countLines(documentsFile);
     overview.documentPages = pages(documentCount);
     const speakerCount = await countLines(speakersFile, true);
     const speakerListPages = pages(speakerCount);
     overview.speakerPages = speakerPageCount(speakerCount);
-    overview.errors = await countLines(join(out, 'errors.jsonl'), true);
+    overview.errors = await countLines(join(dataset, 'errors.jsonl'), true);
     await dir.write('report.css', STYLE);
     await dir.write('report.js', SCRIPT);
 
     const speakerPages = new SpeakerPages(dir.scratch, overview.speakerPages);
-    const texts = new Texts(options.documents);
-    const quotesOf = new QuotesByDocument(join(out, 'quotes.jsonl'));
+    const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     let rows: string[] = [];
     let listPage = 1;
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      let text = await texts.textOf(record.id);
-      // a file changed since the run would put every highlight in the wrong place
-      if (text !== null && text.length !== record.chars) text = null;
-      const doc = createDoc(record.id, text ?? '');
-      if (text !== null) clean(doc);
-      await dir.write(documentPath(record.id), renderDocument({ record, text, blocks: doc.blocks, quotes, speakerPages: overview.speakerPages }));
-
       overview.addDocument(record, quotes);
       const anchors = quoteAnchors(quotes);
       for (const [i, q] of quotes.entries()) {
@@ -207,10 +178,17 @@ export async function writeReport(options: WriteReportOptions): Promise<void> {
     }
     await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
     await speakerPages.finish((path, html) => dir.write(path, html));
+    for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
     await dir.write('index.html', overview.render());
-    await dir.commit();
-  } catch (error) {
-    await dir.abort();
-    throw error;
+  }
+
+  /** Waits for every write, then puts the new report in place of the old one. */
+  commit(): Promise<void> {
+    return this.#dir.commit();
+  }
+
+  /** Drops the new report; the old one stays as it was. */
+  abort(): Promise<void> {
+    return this.#dir.abort();
   }
 }

@@ -1,8 +1,8 @@
-// The committed dataset: regenerating output/ from seeds/ gives the same bytes, and every record keeps the documented shape.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+// The committed dataset: regenerating output/ from seeds/ gives the same bytes, report included, and every record keeps the documented shape.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { collapseWhitespace } from '../pipeline/document.ts';
@@ -90,6 +90,19 @@ describe('parseCsv (the test’s own reader)', () => {
 describe('output: regenerated from seeds/', () => {
   test.each(FILES)('%s is byte-identical to the committed file', async (file) => {
     expect(fresh[file]).toBe(await readFile(join(COMMITTED, file), 'utf8'));
+  });
+
+  test('report/ holds the same files with the same bytes as the committed one', async () => {
+    const files = async (dir: string) => {
+      const all = new Map<string, string>();
+      for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+        if (e.isFile()) all.set(relative(dir, join(e.parentPath, e.name)), await readFile(join(e.parentPath, e.name), 'utf8'));
+      }
+      return all;
+    };
+    const regenerated = await files(join(out, 'report'));
+    expect(regenerated.size).toBeGreaterThan(5);
+    expect(regenerated).toEqual(await files(join(COMMITTED, 'report')));
   });
 
   test.each(FILES)('%s ends with a newline and has no blank lines', (file) => {

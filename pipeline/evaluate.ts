@@ -6,6 +6,7 @@
 // PolNeAR labels a quotation running over paragraphs one paragraph at a time.
 
 import { collapseWhitespace, type QuoteType } from './document.ts';
+import type { QuoteRecord as DatasetRecord } from './records.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Records
@@ -39,28 +40,8 @@ export interface GoldDoc {
   readonly quotes: readonly GoldQuote[];
 }
 
-/** One line of our dataset's `quotes.jsonl`. Offsets are into the document's original text. */
-export interface QuoteRecord {
-  /** `<doc>#<start>-<end>`. */
-  readonly id: string;
-  readonly doc: string;
-  readonly type: QuoteType;
-  readonly text: string;
-  readonly start: number;
-  readonly end: number;
-  readonly cue: { readonly text: string; readonly lemma: string; readonly start: number; readonly end: number } | null;
-  readonly speaker: {
-    readonly name: string;
-    readonly mention: string;
-    readonly kind: string;
-    readonly start: number;
-    readonly end: number;
-    readonly title: string | null;
-    readonly id?: string;
-  } | null;
-  readonly sieve: string;
-  readonly confidence: number;
-}
+/** One line of our dataset's `quotes.jsonl` (records.ts); files written before `parts` existed still score. */
+export type QuoteRecord = Omit<DatasetRecord, 'parts'> & { readonly parts?: DatasetRecord['parts'] };
 
 // ---------------------------------------------------------------------------------------------
 // Report

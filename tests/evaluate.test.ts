@@ -54,7 +54,7 @@ function pred(content: string, name: string | null, more: Partial<QuoteRecord> =
     start,
     end,
     cue: null,
-    speaker: name === null ? null : { name, mention: name, kind: 'name', start: mention.start, end: mention.end, title: null },
+    speaker: name === null ? null : { name, mention: name, kind: 'person', start: mention.start, end: mention.end, title: null },
     sieve: 'test',
     confidence: 1,
     ...more,
@@ -202,7 +202,7 @@ describe('evaluate: speakers', () => {
   const content = 'we are ahead in Ohio today';
   const g = gold(content, "Hillary Clinton's campaign manager Robby Mook", {}, text);
   const p = (speaker: QuoteRecord['speaker']): QuoteRecord => ({ ...pred(content, null, {}, text), speaker });
-  const who = (name: string, start = 0, end = 0) => ({ name, mention: name, kind: 'name', start, end, title: null });
+  const who = (name: string, start = 0, end = 0) => ({ name, mention: name, kind: 'person' as const, start, end, title: null });
 
   test.each<[string, QuoteRecord['speaker'], boolean]>([
     ['last name is a gold speaker word', who('Robby Mook'), true],
@@ -331,7 +331,7 @@ test.skipIf(!existsSync(DEV))('PolNeAR gold scored against itself has F1 = 1', (
         start: q.start!,
         end: q.end!,
         cue: null,
-        speaker: q.speaker ? { name: q.speaker, mention: q.speaker, kind: 'name', start: q.speakerStart!, end: q.speakerEnd!, title: null } : null,
+        speaker: q.speaker ? { name: q.speaker, mention: q.speaker, kind: 'person', start: q.speakerStart!, end: q.speakerEnd!, title: null } : null,
         sieve: 'gold',
         confidence: 1,
       }),

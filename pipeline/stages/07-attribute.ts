@@ -470,18 +470,22 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   return { start, end: stop };
 }
 
-function insideQuote(ctx: Context, offset: number): boolean {
-  const hulls = ctx.quoteHulls;
+/** Index of the span holding `offset` among sorted, non-overlapping spans, or -1 (binary search). */
+function spanIndexAt(spans: readonly Span[], offset: number): number {
   let lo = 0;
-  let hi = hulls.length - 1;
+  let hi = spans.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const h = hulls[mid]!;
-    if (offset < h.start) hi = mid - 1;
-    else if (offset >= h.end) lo = mid + 1;
-    else return true;
+    const span = spans[mid]!;
+    if (offset < span.start) hi = mid - 1;
+    else if (offset >= span.end) lo = mid + 1;
+    else return mid;
   }
-  return false;
+  return -1;
+}
+
+function insideQuote(ctx: Context, offset: number): boolean {
+  return spanIndexAt(ctx.quoteHulls, offset) !== -1;
 }
 
 /** Outermost quotations whose hull overlaps `span`, in text order (binary search: no scan of the document's quotes). */
@@ -852,17 +856,7 @@ function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[]): void 
 
 /** Index in `ctx.contentBlocks` of the block holding `offset`, or -1. */
 function blockIndexAt(ctx: Context, offset: number): number {
-  const blocks = ctx.contentBlocks;
-  let lo = 0;
-  let hi = blocks.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const b = blocks[mid]!;
-    if (offset < b.start) hi = mid - 1;
-    else if (offset >= b.end) lo = mid + 1;
-    else return mid;
-  }
-  return -1;
+  return spanIndexAt(ctx.contentBlocks, offset);
 }
 
 function blockAround(ctx: Context, offset: number): Block | undefined {

@@ -423,6 +423,15 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
         end = tokens[k - 1]!.value === ',' ? k - 1 : k;
         break;
       }
+      // `…, and three-quarters said the same of Sanders`: another attribution begins
+      if (tokens[k - 1]!.value === ',') {
+        let cue = false;
+        for (let c = k + 1; c < Math.min(end, k + 8) && !cue; c++) cue = ctx.cueByToken.has(c) && !/ing$/i.test(tokens[c]!.value);
+        if (cue) {
+          end = k - 1;
+          break;
+        }
+      }
     }
     if (t.value === ',' && !insideQuote(ctx, t.start)) {
       if (subordinate && sentence.firstToken < from) {

@@ -447,7 +447,8 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
     // `…, adding that`, `…, citing a ceasefire`, `…, saying`: a participle ends the clause (`…Russia,” citing`) —
     // once the clause has its verb (`Millennials, numbering 75.3 million, surpassed …` has not)
     if (t.pos === 'VERB' || t.pos === 'AUX' || insideQuote(ctx, t.start)) finite = true;
-    if (t.value !== ',' || !finite) continue;
+    // (`… “there’s nothing wrong with that” — asserting that …`: a dash too)
+    if (!/^(?:,|—|–|--)$/.test(t.value) || !finite) continue;
     const mark = CLOSING_MARK.test(tokens[k + 1]?.value ?? '') ? 1 : 0;
     const next = tokens[k + 1 + mark];
     if (next && /ing$/i.test(next.value) && next.pos === 'VERB') {

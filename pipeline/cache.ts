@@ -1,6 +1,6 @@
 // The content-hash cache beside the output: a document whose text and pipeline are unchanged is not processed again.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,25 +89,29 @@ export async function fileHash(path: string): Promise<string | null> {
   }
 }
 
+/** sha256 over files given as (path with `/`, sha256 of the content), in path order: what `treeHash` computes from a folder. */
+export function treeDigest(files: Iterable<readonly [path: string, sha256: string]>): string {
+  const hash = createHash('sha256');
+  for (const [path, digest] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\u0000${digest}\n`);
+  return hash.digest('hex');
+}
+
 /**
- * sha256 over a folder's files, each as its path (with `/`) and its content's sha256, in path order;
- * null when the folder cannot be read. The report of 1,000 articles (25 MB) hashes in ~0.1 s.
+ * `treeDigest` of a folder's files, or null when it cannot be read. Read synchronously: a report is
+ * thousands of small files, and a stream or a promise per file costs more than reading it.
  */
-export async function treeHash(dir: string): Promise<string | null> {
-  let entries;
+export function treeHash(dir: string): string | null {
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    const files: [string, string][] = [];
+    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!e.isFile()) continue;
+      const path = join(e.parentPath, e.name);
+      files.push([relative(dir, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex')]);
+    }
+    return treeDigest(files);
   } catch {
     return null;
   }
-  const files = entries.filter((e) => e.isFile()).map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
-  const hash = createHash('sha256');
-  for (const file of files.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const content = await fileHash(join(dir, ...file.split('/')));
-    if (content === null) return null;
-    hash.update(`${file}\u0000${content}\n`);
-  }
-  return hash.digest('hex');
 }
 
 /**

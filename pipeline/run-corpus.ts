@@ -8,7 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
-import type { Task } from './worker.ts';
+import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { ReportWriter } from './report/write-report.ts';
 import { SpeakerIndex } from './speakers.ts';
@@ -112,7 +112,7 @@ function workerExecArgv(): string[] {
 }
 
 /** Runs the CPU stages of one document: in a worker pool, or in this thread. */
-type Result = SerializedResult | ErrorRecord;
+type Result = WorkResult;
 
 interface Processor {
   run(task: Task): Promise<Result>;
@@ -182,7 +182,7 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
 async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, report: boolean, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
   const files = await datasetHashes(out);
   if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
-  if (report && (manifest.report == null || (await treeHash(join(out, 'report'))) !== manifest.report)) return undefined;
+  if (report && (manifest.report == null || treeHash(join(out, 'report')) !== manifest.report)) return undefined;
   const inputs = createHash('sha256');
   let documents = 0;
   let errors = 0;
@@ -276,12 +276,13 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       errors++;
       await writer.writeError(result);
     } else {
-      const r: SerializedResult = result;
+      const r: SerializedResult & { written?: string } = result;
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeLines(r.document, r.quotes);
+      if (report && r.written !== undefined) report.addDocument(r.id, r.written);
       // from the cache, or not written by its worker
-      if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
+      else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -309,7 +310,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     if (report) await report.commit();
     else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
-    const reportHash = report ? await treeHash(join(out, 'report')) : null;
+    const reportHash = report ? report.digest() : null;
     // without a manifest the next run only loses its short cut
     await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, report: reportHash, summary }).catch(() => {});
   } catch (error) {

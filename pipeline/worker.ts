@@ -1,4 +1,5 @@
 // The worker thread's task: one raw document in, its rows as JSON lines out, and its cache entry and report page written here rather than on the main thread.
+import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -47,7 +48,10 @@ function writePage(path: string, html: string): boolean {
   }
 }
 
-export function work({ raw, cachePath, reportFolder }: Task): SerializedResult | ErrorRecord {
+/** What a worker hands back: the result without its page when the page was written, with `written`, the page's sha256, instead. */
+export type WorkResult = (SerializedResult & { readonly written?: string }) | ErrorRecord;
+
+export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
   const result = processRaw(raw, { page: reportFolder !== null });
   if ('error' in result) return result;
   const serialized = serialize(result);
@@ -55,7 +59,7 @@ export function work({ raw, cachePath, reportFolder }: Task): SerializedResult |
   if (serialized.page === undefined || reportFolder === null) return serialized;
   const { page, ...rest } = serialized;
   // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return writePage(join(reportFolder, documentPath(rest.id)), page) ? rest : serialized;
+  return writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, written: createHash('sha256').update(page).digest('hex') } : serialized;
 }
 
 export default work;

@@ -15,6 +15,7 @@ import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
+import { SpeakerPages } from '../pipeline/report/speaker-pages.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
@@ -327,6 +328,29 @@ describe('the report at scale', () => {
       expect(overview).toContain('2017-07-09');
     } finally {
       await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  test('speaker pages are the same whether their buckets stay in memory or go to disk', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-report-buckets-'));
+    try {
+      const speakers = Array.from({ length: 60 }, (_, i) => ({ id: `person:p-${i}`, name: `P ${i}`, kind: 'person' as const, aliases: [], titles: [], quotes: 60, documents: 1 }));
+      const pages = async (held: number) => {
+        const out = join(dir, String(held));
+        await mkdir(out);
+        const pagesOf = new SpeakerPages(out, speakerPageCount(speakers.length), held);
+        for (let q = 0; q < 60; q++) for (const s of speakers) await pagesOf.addQuote(s.id, `<li>quote ${q} of ${escapeHtml(s.name)}</li>`);
+        for (const s of speakers) await pagesOf.addSpeaker(s);
+        const written: [string, string][] = [];
+        await pagesOf.finish(async (path, html) => void written.push([path, html]));
+        expect(await readdir(out)).toEqual([]);
+        return written;
+      };
+      const inMemory = await pages(64 * 1024 * 1024);
+      expect(inMemory.length).toBeGreaterThan(60);
+      expect(await pages(1000)).toEqual(inMemory);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 

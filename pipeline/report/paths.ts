@@ -11,9 +11,13 @@ function shardAndName(id: string): string {
   return `${hash.slice(0, 2)}/${readable}-${hash.slice(0, 8)}.html`;
 }
 
+let lastDocument = { id: '', path: '' };
+
 /** `documents/3f/000_c8f24c99b0f70113.txt-3f1a2b4c.html`, relative to the report root. */
 export function documentPath(id: string): string {
-  return `documents/${shardAndName(id)}`;
+  // asked for once per quote, in runs of the same document: the hash is the cost
+  if (lastDocument.id !== id || lastDocument.path === '') lastDocument = { id, path: `documents/${shardAndName(id)}` };
+  return lastDocument.path;
 }
 
 /** Speakers per shared speaker page: a page per speaker would be 100,000s of small files, and on a disk each costs more than its rendering. */

@@ -1,18 +1,16 @@
 // A report folder written atomically: pages go to a hidden sibling folder, which replaces the old report only once everything is written.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import PQueue from 'p-queue';
-
-/** Writes in flight at once, and queued before `write` waits: enough to keep the disk busy, little memory. */
-const CONCURRENCY = 16;
-const QUEUED = 64;
+import { treeDigest } from '../cache.ts';
 
 export class ReportDir {
   readonly #final: string;
   readonly #tmp: string;
-  readonly #queue = new PQueue({ concurrency: CONCURRENCY });
   readonly #made = new Set<string>();
-  #failure: unknown = null;
+  /** Each file's path and sha256, for `digest`: hashed as written rather than read back. */
+  readonly #digests = new Map<string, string>();
 
   private constructor(final: string) {
     this.#final = final;
@@ -28,29 +26,37 @@ export class ReportDir {
     return dir;
   }
 
-  /** The temporary folder, for scratch files that are removed before `commit()`. */
+  /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`add`). */
   get scratch(): string {
     return this.#tmp;
   }
 
-  /** Queues a file, relative to the report root; waits only when many writes are already queued. */
+  /**
+   * Writes a file, relative to the report root. Synchronously: pages are small, and a promise per
+   * file cost three times as much (0.3 ms against 0.1 ms a page) while nothing else waited.
+   */
   async write(path: string, content: string): Promise<void> {
-    if (this.#failure !== null) throw this.#failure;
     const dir = dirname(path);
     if (!this.#made.has(dir)) {
-      await mkdir(join(this.#tmp, dir), { recursive: true });
+      mkdirSync(join(this.#tmp, dir), { recursive: true });
       this.#made.add(dir);
     }
-    if (this.#queue.size >= QUEUED) await this.#queue.onSizeLessThan(QUEUED);
-    this.#queue.add(() => writeFile(join(this.#tmp, path), content)).catch((error: unknown) => {
-      this.#failure ??= error;
-    });
+    writeFileSync(join(this.#tmp, path), content);
+    this.#digests.set(path, createHash('sha256').update(content).digest('hex'));
   }
 
-  /** Waits for every write, then swaps the new report in for the old one. */
+  /** Counts a file written into the folder by someone else (a worker), by its content's sha256. */
+  add(path: string, sha256: string): void {
+    this.#digests.set(path, sha256);
+  }
+
+  /** `treeHash` of the folder as written, without reading it back. */
+  digest(): string {
+    return treeDigest(this.#digests);
+  }
+
+  /** Swaps the new report in for the old one. */
   async commit(): Promise<void> {
-    await this.#queue.onIdle();
-    if (this.#failure !== null) throw this.#failure;
     const old = join(dirname(this.#final), `.${basename(this.#final)}.old-${process.pid}`);
     await rm(old, { recursive: true, force: true });
     let hadOld = true;
@@ -66,7 +72,6 @@ export class ReportDir {
 
   /** Drops everything written; the previous report stays as it was. */
   async abort(): Promise<void> {
-    await this.#queue.onIdle();
     await rm(this.#tmp, { recursive: true, force: true });
   }
 }

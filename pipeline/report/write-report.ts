@@ -7,7 +7,6 @@
 // their quotes in the same order, so one merge-walk pairs them whatever the size of the corpus.
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import type { SpeakerName, SpeakerRecord } from '../speakers.ts';
 import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
@@ -20,20 +19,33 @@ import { SCRIPT } from './script.ts';
 import { SpeakerPages } from './speaker-pages.ts';
 import { STYLE } from './style.ts';
 
-/** One JSON value per non-empty line, read as a stream; a file that does not exist reads as empty when `optional`. */
+/**
+ * One JSON value per non-empty line, read as a stream a chunk at a time (readline costs more than
+ * the parsing); a file that does not exist reads as empty when `optional`.
+ */
 export async function* readJsonLines<T>(path: string, optional = false): AsyncGenerator<T> {
-  const input = createReadStream(path, { encoding: 'utf8' });
+  const input = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 });
   let n = 0;
+  let rest = '';
+  const parse = (line: string) => {
+    n++;
+    try {
+      return line.trim() === '' ? undefined : (JSON.parse(line) as T);
+    } catch (cause) {
+      throw new Error(`quotes: report: ${path}:${n}: malformed JSON`, { cause });
+    }
+  };
   try {
-    for await (const line of createInterface({ input, crlfDelay: Infinity })) {
-      n++;
-      if (line.trim() === '') continue;
-      try {
-        yield JSON.parse(line) as T;
-      } catch (cause) {
-        throw new Error(`quotes: report: ${path}:${n}: malformed JSON`, { cause });
+    for await (const chunk of input) {
+      const lines = (rest + (chunk as string)).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) {
+        const value = parse(line);
+        if (value !== undefined) yield value;
       }
     }
+    const last = parse(rest);
+    if (last !== undefined) yield last;
   } catch (error) {
     if (optional && (error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
@@ -123,6 +135,16 @@ export class ReportWriter {
   /** A document page the run holds itself: taken from the cache, or one a worker could not write. */
   writeDocument(id: string, html: string): Promise<void> {
     return this.#dir.write(documentPath(id), html);
+  }
+
+  /** Counts the page of document `id` that a worker wrote into `folder`, by its sha256. */
+  addDocument(id: string, sha256: string): void {
+    this.#dir.add(documentPath(id), sha256);
+  }
+
+  /** `treeHash` of the report as written: what the manifest records. */
+  digest(): string {
+    return this.#dir.digest();
   }
 
   /**

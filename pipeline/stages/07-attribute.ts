@@ -74,16 +74,7 @@ function sentenceIndex(doc: Doc, token: number): number {
 }
 
 function sentenceOf(doc: Doc, token: number) {
-  let lo = 0;
-  let hi = doc.sentences.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = doc.sentences[mid]!;
-    if (token < s.firstToken) hi = mid - 1;
-    else if (token >= s.lastToken) lo = mid + 1;
-    else return s;
-  }
-  return undefined;
+  return doc.sentences[sentenceIndex(doc, token)];
 }
 
 /** The speaker mention a cue reports: before it (`Peskov later said`) or, inverted, right after it (`said Peskov`). */

@@ -63,7 +63,8 @@ export interface LexiconData {
   notNames: unknown;
 }
 
-const FILES = {
+/** The file in models/ behind each field of LexiconData. */
+export const LEXICON_FILES = {
   verbs: 'reporting-verbs.json',
   phrases: 'reporting-phrases.json',
   titles: 'titles.json',
@@ -182,13 +183,13 @@ function readCueList(r: Reader, where: string, value: unknown, singleWord: boole
 }
 
 function readVerbs(raw: unknown): Map<string, CueEntry> {
-  const r = new Reader(FILES.verbs);
+  const r = new Reader(LEXICON_FILES.verbs);
   const top = r.object('the file', raw, ['verbs']);
   return readCueList(r, 'verbs', top['verbs'], true);
 }
 
 function readPhrases(raw: unknown): { phrases: PhraseEntry[]; nouns: Map<string, CueEntry> } {
-  const r = new Reader(FILES.phrases);
+  const r = new Reader(LEXICON_FILES.phrases);
   const top = r.object('the file', raw, ['phrases', 'nouns']);
   const phrases: PhraseEntry[] = [];
   const byForm = new Map<string, CueEntry>();
@@ -236,7 +237,7 @@ function readOptionalSet(r: Reader, top: Record<string, unknown>, key: string): 
 }
 
 function readPronouns(raw: unknown): Map<string, PronounEntry> {
-  const r = new Reader(FILES.pronouns);
+  const r = new Reader(LEXICON_FILES.pronouns);
   const top = r.object('the file', raw, null);
   const map = new Map<string, PronounEntry>();
   for (const [key, value] of Object.entries(top)) {
@@ -259,15 +260,15 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const verbs = readVerbs(data.verbs);
   const { phrases, nouns } = readPhrases(data.phrases);
 
-  const titlesReader = new Reader(FILES.titles);
+  const titlesReader = new Reader(LEXICON_FILES.titles);
   const titlesTop = titlesReader.object('the file', data.titles, ['titles', 'honorifics', 'affiliations', 'nationalities', 'abbreviations']);
   const titles = readSet(titlesReader, titlesTop, 'titles');
   const titleWords = new Set([...titles].flatMap((title) => title.split(' ')));
 
-  const orgReader = new Reader(FILES.organizations);
+  const orgReader = new Reader(LEXICON_FILES.organizations);
   const orgTop = orgReader.object('the file', data.organizations, ['names', 'heads', 'groups', 'press', 'pressNominals']);
 
-  const notNamesReader = new Reader(FILES.notNames);
+  const notNamesReader = new Reader(LEXICON_FILES.notNames);
   const notNamesTop = notNamesReader.object('the file', data.notNames, ['words']);
 
   return {
@@ -313,12 +314,12 @@ export function loadLexicon(dir?: string): Lexicon {
   const cached = cache.get(folder);
   if (cached !== undefined) return cached;
   const lexicon = buildLexicon({
-    verbs: readJson(folder, FILES.verbs),
-    phrases: readJson(folder, FILES.phrases),
-    titles: readJson(folder, FILES.titles),
-    pronouns: readJson(folder, FILES.pronouns),
-    organizations: readJson(folder, FILES.organizations),
-    notNames: readJson(folder, FILES.notNames),
+    verbs: readJson(folder, LEXICON_FILES.verbs),
+    phrases: readJson(folder, LEXICON_FILES.phrases),
+    titles: readJson(folder, LEXICON_FILES.titles),
+    pronouns: readJson(folder, LEXICON_FILES.pronouns),
+    organizations: readJson(folder, LEXICON_FILES.organizations),
+    notNames: readJson(folder, LEXICON_FILES.notNames),
   });
   cache.set(folder, lexicon);
   return lexicon;

@@ -5,17 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { buildLexicon, isSpeechOrWritingCue, loadLexicon, type LexiconData } from '../pipeline/lexicon.ts';
+import { buildLexicon, isSpeechOrWritingCue, LEXICON_FILES, loadLexicon, type LexiconData } from '../pipeline/lexicon.ts';
 
 const modelsDir = fileURLToPath(new URL('../models/', import.meta.url));
-const files = {
-  verbs: 'reporting-verbs.json',
-  phrases: 'reporting-phrases.json',
-  titles: 'titles.json',
-  pronouns: 'pronouns.json',
-  organizations: 'organizations.json',
-  notNames: 'not-names.json',
-} as const;
+const files = LEXICON_FILES;
 
 /** A fresh deep copy of the raw JSON, safe to mutate. */
 function rawData(): LexiconData {

@@ -113,6 +113,14 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     else if (j >= 2 && tokens[j]!.value === ',' && tokens[j - 1]!.pos === 'ADV' && tokens[j - 2]!.value === ',') j -= 3;
     else break;
   }
+  // `Harvey, who acknowledged Trump was his fourth choice`: the relative pronoun speaks for the name before it
+  if (j >= 2 && /^who$/i.test(tokens[j]!.value) && tokens[j - 1]!.value === ',') {
+    const antecedent = ctx.mentionByEnd.get(tokens[j - 2]!.end);
+    if (antecedent) {
+      const who = tokens[j]!;
+      return { mention: { start: who.start, end: who.end, kind: 'pronoun', value: who.value, name: null, title: null, entityKind: antecedent.entityKind, gender: 'unknown', entity: antecedent.entity }, after: false };
+    }
+  }
   if (j >= 0) {
     let m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
     // `Trump at the time said`: the subject stands before a prepositional phrase; `In addition to stating` has none
@@ -659,7 +667,9 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   const head = tokens[from + mark];
   // `said so`, `said no.`: a one-word answer is no clause; `says no matter what …` is
   const oneWord = /^(?:so|yes|no|that)$/i.test(head?.value ?? '') && /^(?:PUNCT)$/.test(tokens[from + 1]?.pos ?? 'PUNCT');
-  if (!head || /^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) || oneWord) return -1;
+  // (`says if he spent the day in South Carolina he’d …`: a clause may open with a conditional)
+  const conditional = head?.pos === 'SCONJ' && /^(?:if|when|because|unless|once)$/i.test(head.value);
+  if (!head || (/^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) && !conditional) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
   // (`said some of Clinton's rhetoric on the campaign trail has been …`: the verb may stand a dozen words on)

@@ -93,6 +93,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   // a participle after a comma (`Trump returned the compliment, telling Reuters, “…”`) reports the clause's subject
   const before = tokens[first - 1];
   if (/ing$/i.test(tokens[first]!.value) && before?.value === ',') return subjectBefore(ctx, first - 1);
+  // `Obama punctuated his list by saying “Too many.”`: the same after by, after, while, before
+  if (/ing$/i.test(tokens[first]!.value) && /^(?:by|after|while|before|when)$/i.test(before?.value ?? '')) return subjectBefore(ctx, first - 1);
   // `to describe`, `to tell`: an infinitive's subject is not next to it
   if (before?.value.toLowerCase() === 'to') return null;
   // `McConnell was quick to embrace the mogul and said this week that …`: the subject of the first verb

@@ -24,6 +24,10 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
   ['…, according to Lavrov.', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. The talks with Washington were over, according to Lavrov.', [['indirect', 'according-to', 'Sergey Lavrov', 'according to', 'The talks with Washington were over']]],
   ['Putin assured Trump that "…" (mixed: the clause is all quoted)', 'Vladimir Putin assured Donald Trump that "Russia has never interfered in American elections."', [['mixed', 'speaker-cue-that', 'Vladimir Putin', 'assured', '"Russia has never interfered in American elections."']]],
   ['Trump said that … "…" (mixed: a quoted fragment)', 'Donald Trump said that his meeting with Putin had been "tremendous."', [['mixed', 'speaker-cue-that', 'Donald Trump', 'said', 'his meeting with Putin had been "tremendous."']]],
+  ['As Lavrov noted, … (the clause after the comma)', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. As Lavrov noted, the talks with Washington were over.', [['indirect', 'according-to', 'Sergey Lavrov', 'noted', 'the talks with Washington were over']]],
+  ['X, who said … (a relative who speaks for X)', 'Dmitry Peskov, who said the talks with Washington were over, left Geneva on Monday.', [['indirect', 'speaker-cue-that', 'Dmitry Peskov', 'said', 'the talks with Washington were over']]],
+  ['… by saying "…" (a participle after by reports the subject)', 'Barack Obama ended his speech by saying "Too many."', [['direct', 'speaker-cue-quote', 'Barack Obama', 'saying', 'Too many.']]],
+  ['"…," said his best friend (a possessive opens the speaker)', '"It was his first attempt to make a statement," said his best friend at Lehigh.', [['direct', 'quote-then-speaker-cue', 'his best friend', 'said', 'It was his first attempt to make a statement,']]],
   ['…, adding that "…"', 'Donald Trump said the talks had gone well, adding that "nothing will be done" until the crisis is resolved.', [
     ['indirect', 'speaker-cue-that', 'Donald Trump', 'said', 'the talks had gone well'],
     ['mixed', 'participle-cue', 'Donald Trump', 'adding', '"nothing will be done" until the crisis is resolved'],

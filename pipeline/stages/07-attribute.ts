@@ -9,7 +9,7 @@ export const SIEVES = {
   'speaker-cue-quote': 0.93, // `Trump wrote in a tweet: "…"` · `Trump says '…'`
   'speaker-cue-that': 0.85, // `Peskov told reporters (that) …` · `Putin assured Trump that "…"`
   'clause-then-speaker-cue': 0.8, // `…, Lavrov said.`
-  'according-to': 0.8, // `according to X, …` · `…, according to X.`
+  'according-to': 0.8, // `according to X, …` · `…, according to X.` · `As X noted, …`
   'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
   'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
@@ -571,10 +571,28 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     return;
   }
 
+  // `As the International Business Times noted, Clinton raised …`: the clause after the comma
+  const first = tokens[sentence.firstToken]!;
+  if (!speaker.after && /^as$/i.test(first.value) && speaker.mention.start > first.start && c - sentence.firstToken <= 10) {
+    let comma = tokenAt(tokens, cue.end);
+    while (comma < sentence.lastToken && comma - c < 8 && tokens[comma]!.value !== ',') comma++;
+    const span = tokens[comma]?.value === ',' ? clauseFrom(ctx, comma + 1, outer) : null;
+    if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'according-to' }, quotesWithin(ctx, span));
+    return;
+  }
   // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: the clause after the cue
   const from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
   if (from !== -1) {
-    const span = clauseFrom(ctx, from, outer);
+    let span = clauseFrom(ctx, from, outer);
+    // `Dmitry Peskov, who said the talks were over, left Geneva`: a relative clause ends at its comma
+    if (span && /^who$/i.test(speaker.mention.value)) {
+      for (let k = from; k < tokenAt(tokens, span.end); k++) {
+        if (tokens[k]!.value === ',' && !insideQuote(ctx, tokens[k]!.start)) {
+          span = k > from ? { start: span.start, end: tokens[k - 1]!.end } : null;
+          break;
+        }
+      }
+    }
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
     return;
   }

@@ -145,7 +145,9 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
           const m2 = ctx.mentionByEnd.get(tokens[e]?.end ?? -1);
           if (m2) return { mention: m2, after: false };
         }
-        if (CLAUSE_END.test(tokens[k]!.value) || CLOSING_MARK.test(tokens[k]!.value)) break;
+        // (the period of `R-Ky.` ends no sentence)
+        const abbreviation = tokens[k]!.value === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(tokens[k - 1]?.value ?? '');
+        if ((CLAUSE_END.test(tokens[k]!.value) && !abbreviation) || CLOSING_MARK.test(tokens[k]!.value)) break;
       }
     }
   }
@@ -204,7 +206,8 @@ function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
   // `Six in 10 say`, `one in four said`: a share of those polled
   if (tokens[j]!.pos === 'NUM' && tokens[j - 1]?.value === 'in' && j >= 2) {
     let from = j - 2;
-    while (from > 0 && (tokens[from - 1]!.pos === 'ADV' || tokens[from - 1]!.pos === 'ADJ')) from--;
+    // (`About four in 10 said`, `nearly half`: a quantifier belongs to the share)
+    while (from > 0 && (tokens[from - 1]!.pos === 'ADV' || tokens[from - 1]!.pos === 'ADJ' || /^(?:about|nearly|almost|roughly|around|some)$/i.test(tokens[from - 1]!.value))) from--;
     return nounPhrase(ctx, from, j + 1);
   }
   if (!(tokens[j]!.pos === 'NOUN' || tokens[j]!.pos === 'PROPN')) return null;

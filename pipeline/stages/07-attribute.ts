@@ -129,6 +129,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     if (m && !ctx.mentionByEnd.has(tokens[j]!.end)) {
       const p = tokenAt(tokens, m.start) - 1;
       if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? null;
+      // `Aides this week said`: a time phrase stands between the subject and its verb
+      else if (p >= 0 && TIME_WORDS.test(tokens[j]!.value)) m = ctx.mentionByEnd.get(tokens[p]!.end) ?? m;
     }
     if (m) return { mention: m, after: false };
     // `her senior policy adviser, Jake Sullivan, said`: a name in apposition
@@ -640,6 +642,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   }
 }
 
+const TIME_WORDS = /^(?:week|weekend|year|month|day|night|morning|afternoon|evening|time|today|tonight|yesterday|tomorrow)$/i;
 const SUBORDINATORS = /^(?:while|although|though|whereas|after|before|as|when|whenever|if|because|since|once|until|unless|having)$/i;
 const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though|while|whereas|because|since|including|even)$/i;
 

@@ -643,6 +643,8 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
 }
 
 const TIME_WORDS = /^(?:week|weekend|year|month|day|night|morning|afternoon|evening|time|today|tonight|yesterday|tomorrow)$/i;
+/** Verbs that take a hearer before their that-clause. */
+const HEARER_VERBS = new Set(['tell', 'assure', 'reassure', 'remind', 'warn', 'inform', 'promise', 'convince', 'notify', 'persuade', 'advise', 'caution', 'show', 'teach', 'email', 'text', 'write', 'tweet', 'ask', 'urge', 'brief', 'alert', 'guarantee', 'pledge', 'vow', 'signal', 'say']);
 const SUBORDINATORS = /^(?:while|although|though|whereas|after|before|as|when|whenever|if|because|since|once|until|unless|having)$/i;
 const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though|while|whereas|because|since|including|even)$/i;
 
@@ -658,7 +660,14 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   for (; k < limit; k++) {
     const t = tokens[k]!;
     // `described changes that were driving …`: a relative `that`, followed by its verb, starts no report
-    if (t.value.toLowerCase() === 'that') return /^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end) ? -1 : k + 1;
+    if (t.value.toLowerCase() === 'that') {
+      if (/^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end)) return -1;
+      // `lamented Sanders’ vote on legislation that she supported`: after an object, `that` is relative,
+      // unless the verb takes a hearer and a clause (`told reporters that`, `assured Trump that`)
+      const object = tokens[tokenAt(tokens, cue.end)];
+      const hearer = object !== undefined && k > tokenAt(tokens, cue.end) && /^(?:DET|NOUN|PROPN|PRON)$/.test(object.pos) && !ctx.lexicon.notNames.has(object.value.toLowerCase());
+      return hearer && !HEARER_VERBS.has(cue.lemma) ? -1 : k + 1;
+    }
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
     // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
     const participle = t.pos === 'VERB' && ((/(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN') || (/ing$/i.test(t.value) && k === tokenAt(tokens, cue.end)));

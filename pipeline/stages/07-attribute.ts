@@ -360,15 +360,12 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
 /** `Trump wrote in a tweet: "…"` · `Peskov said: "…"` · `Trump says '…'` */
 function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
   const { tokens, doc } = ctx;
-  let open = tokenAt(tokens, q.open.start);
-  let sentence = sentenceOf(doc, open);
-  // `The New York Times confirmed that observation, reporting:` + a paragraph that is the quotation
+  const open = tokenAt(tokens, q.open.start);
+  // `The New York Times confirmed that observation, reporting:` + a paragraph that is the quotation:
+  // the introduction is the sentence the colon ends
   const block = blockAround(ctx, q.open.start);
-  if (block && block.start === q.open.start && tokens[open - 1]?.value === ':') {
-    open = open - 1;
-    sentence = sentenceOf(doc, open);
-    open++;
-  }
+  const introduced = block !== undefined && block.start === q.open.start && tokens[open - 1]?.value === ':';
+  const sentence = sentenceOf(doc, introduced ? open - 1 : open);
   // `Skelly: “Vito is outstanding with data.”`: a name and a colon
   const colon = tokens[open - 1]?.value === ':' ? open - 1 : -1;
   const named = colon > 0 ? ctx.mentionByEnd.get(tokens[colon - 1]!.end) : undefined;

@@ -58,7 +58,7 @@ const HEADING_WITH_SPEAKER = /["'”’»]\s*[–—-]\s*\p{Lu}[\p{L}.'’ -]{0,
 const TERMINAL = /[.!?…]["'”’»)\]]*$/;
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
-export function splitLines(text: string): Line[] {
+function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
   while (start <= text.length) {
@@ -78,7 +78,7 @@ function words(s: string): string[] {
 }
 
 /** Prose: a sentence a reader reads, not a menu item or headline. */
-export function isProse(p: Paragraph): boolean {
+function isProse(p: Paragraph): boolean {
   const content = p.lines.filter((l) => !p.debris.has(l) && !DATELINE.test(l.trimmed));
   const last = content[content.length - 1];
   if (last === undefined) return false;
@@ -104,7 +104,7 @@ function isTitleCase(lines: readonly Line[]): boolean {
 }
 
 /** Menus and link lists: several lines, half of them a few words, nearly none ending a sentence. */
-export function isNavigation(lines: readonly Line[]): boolean {
+function isNavigation(lines: readonly Line[]): boolean {
   if (lines.length < 3) return false;
   const short = lines.filter((l) => words(l.trimmed).length <= 4 && !TERMINAL.test(l.trimmed)).length;
   const unfinished = lines.filter((l) => !TERMINAL.test(l.trimmed)).length;
@@ -116,7 +116,7 @@ function ruleFor(line: Line): string | null {
   return null;
 }
 
-export function paragraphsOf(lines: Line[]): Paragraph[] {
+function paragraphsOf(lines: Line[]): Paragraph[] {
   // One paragraph per line when most long lines end a sentence and run straight into the next line;
   // lines wrapped by a PDF end mid-sentence, and most files put a blank line between paragraphs.
   const long = lines.map((l, i) => [l, lines[i + 1]] as const).filter(([l]) => words(l.trimmed).length >= 8);
@@ -148,7 +148,7 @@ export function paragraphsOf(lines: Line[]): Paragraph[] {
   return paragraphs;
 }
 
-export function markLineDebris(p: Paragraph): void {
+function markLineDebris(p: Paragraph): void {
   let previous: Line | null = null;
   let inList = false;
   for (const line of p.lines) {
@@ -296,7 +296,7 @@ export function clean(doc: Doc): void {
  * The text the NLP stages read: content as written, line breaks inside a block as spaces, debris
  * blanked. Same length as the original, so an offset in one is the same offset in the other.
  */
-export function viewOf(text: string, blocks: readonly Block[]): string {
+function viewOf(text: string, blocks: readonly Block[]): string {
   // content blocks as pieces of text, with debris inside them (a duplicated PDF line) as pieces of blank
   const pieces: { start: number; end: number; keep: boolean }[] = [];
   const debris = blocks.filter((b) => b.kind === 'debris');

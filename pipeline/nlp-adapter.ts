@@ -87,7 +87,6 @@ export function analyze(text: string): Analysis {
   // to what they say (a paragraph break, a line break, a space); tokens are found in `text` below anyway
   const doc = nlp.readDoc(readable.replace(WHITESPACE_RUN, (run) => (run.indexOf('\n') !== run.lastIndexOf('\n') ? '\n\n' : run.includes('\n') ? '\n' : ' ')));
   const values = doc.tokens().out(its.value) as string[];
-  const types = doc.tokens().out(its.type) as string[];
   const tags = doc.tokens().out(its.pos) as string[];
   // wink's typings declare `its.lemma` with the addons signature `out()` does not accept; it works at run time.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
@@ -101,7 +100,8 @@ export function analyze(text: string): Analysis {
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
-    if (types[i] === 'tabCRLF' || value.trim() === '') continue;
+    // wink's `\n\n` tokens (type tabCRLF) are whitespace: no token of ours
+    if (value.trim() === '') continue;
     const at = text.indexOf(value, cursor);
     // A value wink normalised cannot be found verbatim: drop it rather than misplace it.
     if (at === -1) continue;

@@ -36,6 +36,11 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'headline-dash-speaker', 'Donald Trump', null, 'Sanctions not discussed with Putin, until Ukrainian crisis resolved'],
     ['indirect', 'speaker-cue-that', 'Donald Trump', 'tweeted', 'he hadn’t discussed the sanctions with Putin'],
   ]],
+  ['a quotation signed by a dash and a name (“…” ― Krystal Correa)', 'Here is what our readers think.\n“Donald Trump scares me.” ― Krystal Correa\n“He can’t even answer a question.”\u00a0― Esther Tapia.\nMore views follow below the video.', [
+    ['direct', 'quote-dash-speaker', 'Krystal Correa', null, 'Donald Trump scares me.'],
+    ['direct', 'quote-dash-speaker', 'Esther Tapia', null, 'He can’t even answer a question.'],
+  ]],
+  ['a dash and a name inside a sentence sign nothing', 'The slogan “America first” – Trump’s favourite – was everywhere in Ohio.', []],
   // A quote-only paragraph after an attributed quote is the same speaker's: one attribution whose parts
   // are the two quotations, as PolNeAR labels them (`"A," Barkley said.` + `"B."`).
   ['a quote-only paragraph continues the previous speaker (after a headline)', `Talks end in Geneva\n\n${PESKOV} "The talks are over," Peskov said.\n\n"We will not return to the table until Washington changes its position."`, [

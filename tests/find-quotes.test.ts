@@ -29,6 +29,8 @@ const STYLES: readonly [string, string, readonly (readonly [string, number])[]][
   ['a quotation over several sentences', 'He said: "Peace is near. War is over. We are done."', [['Peace is near. War is over. We are done.', 0]]],
   ['two quotations in one sentence', '“We will win,” he said, “and soon.”', [['We will win,', 0], ['and soon.', 0]]],
   ['a quotation that opens the text', '"We will win," he said.', [['We will win,', 0]]],
+  ['a right mark typed as the opener (”Fear. …”)', 'Readers wrote in.\n\n”Fear. I am truly afraid.” ― Edwin Monroy\n\nMore views follow below the video.', [['Fear. I am truly afraid.', 0]]],
+  ['a right mark after a space still closes (“…. ” he said)', '“We will win. ” He left.', [['We will win. ', 0]]],
 ];
 
 /** `[behaviour, text, the quotations we expect]`: apostrophes and elisions are not quotation marks. */
@@ -79,7 +81,7 @@ describe('findQuotes: every quotation is its marks and its parts', () => {
     for (const q of quoted(text).quotes) {
       expect(q.open.end).toBe(q.start);
       expect(q.close?.start).toBe(q.end);
-      expect(slice(text, q.open)).toMatch(/^(?:["“„«‘'`]|''|``)$/u);
+      expect(slice(text, q.open)).toMatch(/^(?:["“”„«‘'`]|''|``)$/u);
       expect(slice(text, q.close!)).toMatch(/^(?:["”“»’']|'')$/u);
     }
   });

@@ -14,6 +14,7 @@ export const SIEVES = {
   'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
+  'quote-dash-speaker': 0.85, // `“Donald Trump scares me.” ― Krystal Correa` at the end of a line
   'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
   unattributed: 0.2, // a quotation no sieve could attribute
 } as const;
@@ -256,6 +257,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   const outer = ctx.outer;
 
   headlineDashSpeaker(ctx);
+  for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteDashSpeaker(ctx, q);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteThenSpeakerCue(ctx, q, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) speakerCueQuote(ctx, q);
   quotesContinueAttribution(ctx, outer);
@@ -800,6 +802,23 @@ function headlineDashSpeaker(ctx: Context): void {
 }
 
 /**
+ * `“Donald Trump scares me.” ― Krystal Correa`: a quotation signed, as readers' voices and epigraphs
+ * are, by a dash and a name that end the line.
+ */
+function quoteDashSpeaker(ctx: Context, q: QuoteSpan): void {
+  const { doc } = ctx;
+  if (q.close === null) return;
+  // (spaces on one line, a no-break space among them)
+  const dash = /^[^\S\n]*[―—–][^\S\n]*/u.exec(doc.view.slice(q.close.end, q.close.end + 8)) ?? /^[^\S\n]+-[^\S\n]+/.exec(doc.view.slice(q.close.end, q.close.end + 8));
+  if (!dash) return;
+  const mention = ctx.mentionByStart.get(q.close.end + dash[0].length);
+  if (!mention || mention.kind !== 'name' || mention.entityKind !== 'person') return;
+  // the name ends the line: nothing but a full stop after it (in the text: the view joins wrapped lines)
+  if (!/^[^\S\n]*\.?[^\S\n]*(?:\n|$)/.test(doc.text.slice(mention.end, mention.end + 40))) return;
+  add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention, sieve: 'quote-dash-speaker' }, [q]);
+}
+
+/**
  * `“A,” Barkley said. “B.”` — quotations that follow an attributed one, with nothing but its
  * attribution between, are the same speaker's: one attribution of several parts (as PolNeAR
  * labels them), running on into a next paragraph that opens with a quotation; `parts` keeps
@@ -812,6 +831,8 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
     let a = ctx.attributions[i]!;
     // (`Rubio "apologized numerous times," Hannity said. "I think …"`: a mixed quote's speaker goes on too)
     if (a.type === 'indirect' || a.mention === null) continue;
+    // a signed quotation (`“…” ― Krystal Correa`) ends with its signature
+    if (a.sieve === 'quote-dash-speaker') continue;
     for (;;) {
       // the end of the attribution's sentence: after `Barkley said` or the closing mark
       let at = Math.max(a.end, a.cue?.end ?? 0, a.mention!.end);

@@ -53,6 +53,17 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,'],
   ]],
   ['a split quote "…," he said, "…" is one attribution', 'Mayor Vitali Klitschko visited the site on Monday. "We will win," he said, "and soon."', [['direct', 'quote-then-speaker-cue', 'Vitali Klitschko', 'said', 'We will win," he said, "and soon.']]],
+  ['a split quote interrupted by a participle\'s phrase is one attribution', 'Sen. Jon Tester spoke at the hearing. "Every time you say that," Tester said, referring to the excuse, "you give ammunition to the people who want to break up the banks."', [['direct', 'quote-then-speaker-cue', 'Jon Tester', 'said', 'Every time you say that," Tester said, referring to the excuse, "you give ammunition to the people who want to break up the banks.']]],
+  ['a split quote joined by but is one attribution', 'Barack Obama spoke in Ohio. "You know, I love Larry," he said, but "when it comes to energy, Larry has a history."', [['direct', 'quote-then-speaker-cue', 'Barack Obama', 'said', 'You know, I love Larry," he said, but "when it comes to energy, Larry has a history.']]],
+  ['a quotation after another clause is not the split quote\'s rest', 'Barack Obama spoke in Ohio. "You know, I love Larry," he said, and Larry replied "that is a history of energy cases."', [
+    ['direct', 'quote-then-speaker-cue', 'Barack Obama', 'said', 'You know, I love Larry,'],
+    ['direct', 'speaker-cue-quote', 'Larry', 'replied', 'that is a history of energy cases.'],
+  ]],
+  ['a quotation after the attribution\'s appositive continues it', '"This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. "Donald Trump is a disgusting fraud."', [['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. "Donald Trump is a disgusting fraud.']]],
+  ['a quotation after a sentence of its own does not continue the attribution', '"This is a disgusting day," said Rep. G.K. Butterfield. He smiled at the crowd. "Donald Trump is a disgusting fraud."', [
+    ['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day,'],
+    ['direct', 'unattributed', null, null, 'Donald Trump is a disgusting fraud.'],
+  ]],
   ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],
   ['a bracketed insertion names the speaker of a pronoun', 'Donald Trump met Vladimir Putin on Friday. "He [Putin] vehemently denied it," he [Trump] said.', [['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'He [Putin] vehemently denied it,']]],
   ['a pronoun with no one to refer to is no speaker', '"We will win," he said.', [['direct', 'quote-then-speaker-cue', null, 'said', 'We will win,']]],

@@ -30,6 +30,9 @@ const NAMED: readonly [string, string, string, ReturnType<typeof shape>][] = [
   ['a group (US and Russian officials)', 'US and Russian officials said the talks were over.', 'US and Russian officials', { kind: 'name', name: 'US and Russian officials', title: null, entityKind: 'group' }],
   ['a group (Wall Street analysts)', 'Wall Street analysts said the talks were over.', 'Wall Street analysts', { kind: 'name', name: 'Wall Street analysts', title: null, entityKind: 'group' }],
   ['a nominal (the Kremlin spokesman)', 'The Kremlin spokesman said the talks were over.', 'The Kremlin spokesman', { kind: 'nominal', name: null, title: 'Kremlin spokesman', entityKind: 'person' }],
+  ['a hyphenated surname (Douglas Holtz-Eakin)', '"Trump should do so," Douglas Holtz-Eakin, an economist, told me.', 'Douglas Holtz-Eakin', { kind: 'name', name: 'Douglas Holtz-Eakin', title: null, entityKind: 'person' }],
+  ['a party and state after a hyphen stay apart (R-Ariz.)', 'Sen. John McCain, R-Ariz., said the talks were over.', 'R-Ariz.', undefined],
+  ['a first name wink takes for a verb (said Don Fowler)', '"Now is the time," said Don Fowler, a former party chairman.', 'Don Fowler', { kind: 'name', name: 'Don Fowler', title: null, entityKind: 'person' }],
   ['a nominal (The Russian president)', 'The Russian president said the talks were over.', 'The Russian president', { kind: 'nominal', name: null, title: 'Russian president', entityKind: 'person' }],
 ];
 

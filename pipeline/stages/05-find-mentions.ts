@@ -14,11 +14,19 @@ const bare = (t: Token) => t.value.toLowerCase().replace(/\.$/, '');
  * A token that can be part of a name: a proper noun, or a capitalised word wink did not call one —
  * inside a run, or before a reporting verb (`Trump says`); a capitalised sentence start alone is not a name.
  */
-function isNameToken(t: Token, next: Token | undefined, inRun: boolean, lexicon: Lexicon): boolean {
+function isNameToken(t: Token, next: Token | undefined, inRun: boolean, lexicon: Lexicon, midSentence = false): boolean {
   if (t.pos === 'PROPN') return !/^[\p{P}\p{S}]+$/u.test(t.value) && !lexicon.notNames.has(t.value.toLowerCase());
   if (isInitial(t)) return true;
   if (!isCapitalised(t) || lexicon.notNames.has(t.value.toLowerCase()) || !(t.pos === 'NOUN' || t.pos === 'ADJ' || t.pos === 'X' || t.pos === 'VERB' || t.pos === 'ADV')) return false;
-  return inRun || (next !== undefined && lexicon.verbs.has(next.value.toLowerCase()));
+  // `said Don Fowler`: a first name wink took for a verb, capitalised mid-sentence before a proper noun
+  const beforeName = midSentence && next !== undefined && next.pos === 'PROPN' && isCapitalised(next) && !lexicon.notNames.has(next.value.toLowerCase());
+  return inRun || beforeName || (next !== undefined && lexicon.verbs.has(next.value.toLowerCase()));
+}
+
+/** `Holtz-Eakin`, `Ocasio-Cortez`: two capitalised words joined by a hyphen, no space (not `R-Ariz.`). */
+function isHyphenatedName(tokens: readonly Token[], at: number): boolean {
+  const [before, hyphen, after] = [tokens[at - 1], tokens[at], tokens[at + 1]];
+  return hyphen?.value === '-' && before !== undefined && after !== undefined && before.end === hyphen.start && hyphen.end === after.start && /^\p{Lu}\p{Ll}+$/u.test(before.value) && /^\p{Lu}\p{Ll}+$/u.test(after.value);
 }
 
 /** Length (in tokens) of the longest title, honorific or affiliation starting at token i. */
@@ -116,7 +124,8 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
       while (nameEnd < end) {
         const n = tokens[nameEnd]!;
         const inRun = nameEnd > runStart;
-        if (isNameToken(n, tokens[nameEnd + 1], inRun, lexicon)) nameEnd++;
+        if (isNameToken(n, tokens[nameEnd + 1], inRun, lexicon, nameEnd > sentence.firstToken)) nameEnd++;
+        else if (inRun && isHyphenatedName(tokens, nameEnd)) nameEnd += 2;
         else if (nameEnd > titleEnd && NAME_PARTICLES.has(n.value.toLowerCase()) && tokens[nameEnd + 1] && isNameToken(tokens[nameEnd + 1]!, tokens[nameEnd + 2], true, lexicon)) nameEnd++;
         else break;
       }
@@ -138,7 +147,8 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
           continue;
         }
         // `Mr.`, `Dr.` inside the run: an honorific, part of the title
-        const name = words.join(' ').replace(/\s+\./g, '.');
+        // (`Holtz-Eakin`: tokens written together stay together)
+        const name = nameTokens.map((n, j) => (j > 0 && n.start > nameTokens[j - 1]!.end ? ' ' : '') + n.value).join('').replace(/\s+\./g, '.');
         if (words.every((w) => lexicon.notNames.has(w.toLowerCase()))) {
           i = nameEnd - 1;
           continue;

@@ -332,7 +332,14 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     let after = tokenAt(tokens, Math.max(cue.end, speaker.mention.end));
     while (after < tokens.length && SKIPPABLE.has(tokens[after]!.pos)) after++;
     if (tokens[after]?.value === ',' || tokens[after]?.value === ':') {
-      const next = outer.find((o) => o.open.start >= tokens[after]!.end && o.open.start <= tokens[after]!.end + 2 && !ctx.usedQuotes.has(o));
+      // (`"…," Tester said, referring to the excuse, "…"` · `"…," he said, but "…"`: a participle's phrase or a
+      // conjunction may stand between, not another clause)
+      let mark = after + 1;
+      while (mark < Math.min(tokens.length, after + 14) && !OPENING_MARK.test(tokens[mark]!.value) && !CLOSING_MARK.test(tokens[mark]!.value) && !CLAUSE_END.test(tokens[mark]!.value)) mark++;
+      const between = tokens.slice(after + 1, mark);
+      const interrupted = between.length > 0 && (!/^(?:,|:|but|and)$/i.test(tokens[mark - 1]!.value) || between.some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX' || (t.pos === 'PRON' && /^(?:he|she|they|i|we)$/i.test(t.value))));
+      const opening = OPENING_MARK.test(tokens[mark]?.value ?? '') && !interrupted ? tokens[mark]!.start : -1;
+      const next = outer.find((o) => o.open.start === opening && !ctx.usedQuotes.has(o));
       if (next && /[,\p{L}\p{N}]$/u.test(ctx.doc.view.slice(q.start, q.end).trimEnd())) {
         parts = [...parts, ...next.parts];
         used.push(next);
@@ -835,12 +842,13 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
     if (a.sieve === 'quote-dash-speaker') continue;
     for (;;) {
       // the end of the attribution's sentence: after `Barkley said` or the closing mark
-      let at = Math.max(a.end, a.cue?.end ?? 0, a.mention!.end);
+      const attributionEnd = Math.max(a.end, a.cue?.end ?? 0, a.mention!.end);
+      let at = attributionEnd;
       const t = tokenAt(tokens, at);
       const sentence = sentenceOf(doc, t) ?? sentenceOf(doc, t - 1);
       if (sentence && sentence.end > at && !/[“"‘«]/u.test(doc.view.slice(at, sentence.end))) at = sentence.end;
       while (at < doc.view.length && /[\s.,;:!?”’"']/u.test(doc.view[at]!) && !byOpen.has(at)) at++;
-      const next = byOpen.get(at);
+      const next = byOpen.get(at) ?? afterAppositive(ctx, attributionEnd, a.cue);
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
       // into the next paragraph only when that paragraph opens with the quotation (PolNeAR labels it so)
       if (blockAround(ctx, next.open.start) !== blockAround(ctx, a.start) && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
@@ -857,6 +865,23 @@ function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): v
       ctx.attributions[i] = a;
     }
   }
+}
+
+/**
+ * `“…,” said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. “…”`: the quotation
+ * after the rest of the attribution's sentence — an appositive, no other clause, no other cue.
+ */
+function afterAppositive(ctx: Context, at: number, cue: Cue | null): QuoteSpan | undefined {
+  const { doc, tokens } = ctx;
+  const next = quotesOverlapping(ctx, { start: at, end: at + 200 }).find((q) => q.open.start >= at);
+  if (!next || blockAround(ctx, next.open.start) !== blockAround(ctx, at)) return undefined;
+  const between = doc.view.slice(at, next.open.start).replace(/\([^)]*\)/g, '');
+  if (!/^[,\s]/.test(between) || /[.!?;:]\s+\S|["“‘«]/u.test(between.trimEnd())) return undefined;
+  for (let k = tokenAt(tokens, at); k < tokens.length && tokens[k]!.end <= next.open.start; k++) {
+    const c = ctx.cueByToken.get(k);
+    if ((c !== undefined && c !== cue) || tokens[k]!.pos === 'AUX' || (tokens[k]!.pos === 'VERB' && !/(?:ed|ing)$/i.test(tokens[k]!.value))) return undefined;
+  }
+  return next;
 }
 
 /**

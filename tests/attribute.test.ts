@@ -64,6 +64,8 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day,'],
     ['direct', 'unattributed', null, null, 'Donald Trump is a disgusting fraud.'],
   ]],
+  ['"…," Rep. Gwen Moore (D-Wis.) said (a parenthesis between speaker and cue)', '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said Friday.', [['direct', 'quote-then-speaker-cue', 'Gwen Moore', 'said', 'It is a dog whistle to all Americans,']]],
+  ['a verb outside the lexicon after a quotation that ends its sentence reports nothing (As it stands, …)', 'Ava DuVernay spoke in Harlem. "We have no context for the current moment." As it stands, the prisons hold millions.', [['direct', 'unattributed', null, null, 'We have no context for the current moment.']]],
   ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],
   ['a bracketed insertion names the speaker of a pronoun', 'Donald Trump met Vladimir Putin on Friday. "He [Putin] vehemently denied it," he [Trump] said.', [['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'He [Putin] vehemently denied it,']]],
   ['a pronoun with no one to refer to is no speaker', '"We will win," he said.', [['direct', 'quote-then-speaker-cue', null, 'said', 'We will win,']]],

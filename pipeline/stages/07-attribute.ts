@@ -312,8 +312,18 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
   // (as far as a long appositive: `“…,” Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said`)
   for (let c = k; c < Math.min(tokens.length, k + 25) && tokens[c]!.start < blockEnd; c++) {
     const t = tokens[c]!;
+    // `Rep. Gwen Moore (D-Wis.) said`: a parenthesis, its full stops included, is passed over
+    if (t.value === '(') {
+      let close = c + 1;
+      while (close < Math.min(tokens.length, c + 10) && tokens[close]!.value !== ')') close++;
+      if (tokens[close]?.value === ')') {
+        c = close;
+        continue;
+      }
+    }
     if (OPENING_MARK.test(t.value) || CLAUSE_END.test(t.value)) break;
-    const cue = ctx.cueByToken.get(c) ?? adjacentVerb(ctx, c, tokenAt(tokens, q.open.start));
+    // (`…where we came from.” As it stands, …`: after a quotation that ends its sentence, only a listed cue)
+    const cue = ctx.cueByToken.get(c) ?? (endsSentence ? undefined : adjacentVerb(ctx, c, tokenAt(tokens, q.open.start)));
     if (!cue || ctx.usedCues.has(cue) || cue.form === 'noun' || !reports(cue)) continue;
     // `Putin noted later that …` introduces a clause of its own; `Trump added to People` does not
     let next = tokenAt(tokens, cue.end);

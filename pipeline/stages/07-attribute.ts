@@ -129,7 +129,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     // `Trump at the time said`: the subject stands before a prepositional phrase; `In addition to stating` has none
     if (m && !ctx.mentionByEnd.has(tokens[j]!.end)) {
       const p = tokenAt(tokens, m.start) - 1;
-      if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? null;
+      // (`a source familiar with the investigation said`: the noun before the adjective that takes the phrase)
+      if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? (tokens[p - 1]?.pos === 'ADJ' && p >= 2 ? nounPhraseEndingAt(ctx, p - 2) : null);
       // `Aides this week said`: a time phrase stands between the subject and its verb
       else if (p >= 0 && TIME_WORDS.test(tokens[j]!.value)) m = ctx.mentionByEnd.get(tokens[p]!.end) ?? m;
     }
@@ -137,10 +138,11 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     // `her senior policy adviser, Jake Sullivan, said`: a name in apposition
     const apposed = tokens[j]!.value === ',' ? ctx.mentionByEnd.get(tokens[j - 1]?.end ?? -1) : undefined;
     if (apposed && apposed.kind === 'name' && tokens[tokenAt(tokens, apposed.start) - 1]?.value === ',') return { mention: apposed, after: false };
-    // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said`
-    if (tokens[j]!.value === ',') {
+    // `Sen. John McCain, R-Ariz., said` · `Tillerson, who arrived on Sunday, said` · `Jason Sims — a teacher — says`
+    const dash = /^(?:—|–|--)$/.test(tokens[j]!.value);
+    if (tokens[j]!.value === ',' || dash) {
       for (let k = j - 1; k >= Math.max(0, j - 40); k--) {
-        if (tokens[k]!.value === ',' || tokens[k]!.value === '(') {
+        if (dash ? tokens[k]!.value === tokens[j]!.value : tokens[k]!.value === ',' || tokens[k]!.value === '(') {
           let e = k - 1;
           // `Sen. Claire McCaskill (D-Mo.), who has endorsed Clinton, said`
           if (tokens[e]?.value === ')') while (e > k - 10 && e > 0 && tokens[e]!.value !== '(') e--;
@@ -168,10 +170,12 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
 /** The subject of the clause ending at `comma`: the nearest mention before it that a verb follows. */
 function subjectBefore(ctx: Context, comma: number): { mention: Mention; after: boolean } | null {
   const { tokens } = ctx;
-  const sentence = sentenceOf(ctx.doc, comma);
-  const from = sentence?.firstToken ?? Math.max(0, comma - 40);
+  const at = sentenceIndex(ctx.doc, comma);
+  let from = ctx.doc.sentences[at]?.firstToken ?? Math.max(0, comma - 40);
+  // `She declared “What a Super Tuesday!” and said that …`: wink ends a sentence at `!”`; the clause goes on
+  if (at > 0 && tokens[from]!.pos === 'CCONJ' && CLOSING_MARK.test(tokens[from - 1]?.value ?? '')) from = ctx.doc.sentences[at - 1]!.firstToken;
   // `Putin confirmed that both leaders had shared their views, saying …`: the speaker of the clause just reported
-  const reported = attributionsNear(ctx, sentenceIndex(ctx.doc, comma), 1).find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
+  const reported = attributionsNear(ctx, at, 1).find((a) => a.mention !== null && a.cue !== null && a.cue.start >= tokens[from]!.start && a.end <= tokens[comma]!.end && a.mention.start < tokens[comma]!.start);
   if (reported) return { mention: reported.mention!, after: false };
   // the main clause's subject: the first mention a verb follows, after an opening subordinate clause
   let k = from;
@@ -220,7 +224,9 @@ function nounPhraseEndingAt(ctx: Context, j: number): Mention | null {
     if (!p || j - from >= 10) break;
     // `The Democratic presidential front-runner and former secretary of state said`
     const joins = /^(?:of|and|-)$/i.test(p.value) && from - 2 >= 0 && /^(?:NOUN|PROPN|ADJ)$/.test(tokens[from - 2]!.pos);
-    if (!NP_INNER.has(p.pos) && !joins) break;
+    // `the FDIC’s internal investigation`: a possessor inside the phrase
+    const possessive = /^['’]s$/i.test(p.value) && from - 2 >= 0 && /^(?:NOUN|PROPN)$/.test(tokens[from - 2]!.pos);
+    if (!NP_INNER.has(p.pos) && !joins && !possessive) break;
     from--;
     if (p.pos === 'DET') break;
   }
@@ -336,6 +342,9 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     if (!speaker) continue;
     // the speaker sits between the quote and the cue, or right after the cue
     if (!speaker.after && speaker.mention.start < q.close.end) continue;
+    // `On Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton’s …`: a title, and the cue reports the clause after it
+    const title = wordCount(ctx.doc.view.slice(q.start, q.end)) <= 4 && /^(?:['’]s|on|in|at|of)$/i.test(tokens[tokenAt(tokens, q.open.start) - 1]?.value ?? '');
+    if (title && !speaker.after && cueSentence && clauseAfterCue(ctx, cue, cueSentence) !== -1) continue;
     let parts: Span[] = [...q.parts];
     const used = [q];
     // split quote: `"We will win," he said, "and soon."` — a comma after the attribution, then the rest
@@ -405,6 +414,19 @@ function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
     for (let b = first; b < open; b++) if (tokens[b]!.pos === 'VERB' && !ctx.cueByToken.has(b)) return;
     const speaker = speakerOf(ctx, cue);
     if (!speaker) return;
+    // `what she calls “real solutions”`: a label, quoted inside what someone else says
+    if (cue.lemma === 'call' && /^(?:what|which|whom?)$/i.test(tokens[tokenAt(tokens, speaker.mention.start) - 1]?.value ?? '')) return;
+    // `Obama said “it gets me mad” every time he thinks about …`: the quotation opens a longer clause, a mixed quote
+    if (q.close !== null && !/[.!?]$/.test(doc.view.slice(q.start, q.end).trimEnd()) && sentence) {
+      const rest = tokens.slice(tokenAt(tokens, q.close.end), sentence.lastToken).filter((t) => /[\p{L}\p{N}]/u.test(t.value));
+      if (rest.length >= 2 && !ctx.cueByToken.has(tokenAt(tokens, q.close.end) + (tokens[tokenAt(tokens, q.close.end)]?.value === ',' ? 1 : 0))) {
+        const span = clauseFrom(ctx, open, ctx.outer);
+        if (span && span.end > q.close.end && !overlapsAttribution(ctx, span)) {
+          add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, quotesWithin(ctx, span));
+          return;
+        }
+      }
+    }
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, [q]);
     return;
   }
@@ -677,7 +699,11 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     const t = tokens[k]!;
     // `described changes that were driving …`: a relative `that`, followed by its verb, starts no report
     if (t.value.toLowerCase() === 'that') {
-      if (/^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end)) return -1;
+      // (`said the areas of the network that were hacked suggested …`: a verb that takes no object still has its clause)
+      if (/^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end)) {
+        if (SAY_ONLY.has(cue.lemma)) break;
+        return -1;
+      }
       // `lamented Sanders’ vote on legislation that she supported`: after an object, `that` is relative,
       // unless the verb takes a hearer and a clause (`told reporters that`, `assured Trump that`)
       const object = tokens[tokenAt(tokens, cue.end)];

@@ -75,6 +75,8 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'speaker-cue-quote', 'Hillary Clinton', 'declared', 'What a Super Tuesday!'],
     ['indirect', 'speaker-cue-that', 'Hillary Clinton', 'said', 'her campaign would continue across the nation'],
   ]],
+  ['explained how … (a wh-word opens the reported clause)', 'Donald Trump explained how he would be free of conflicts of interest.', [['indirect', 'speaker-cue-that', 'Donald Trump', 'explained', 'how he would be free of conflicts of interest']]],
+  ['is questioning whether …', 'Donald Trump is questioning whether Barack Obama would have attended the funeral.', [['indirect', 'speaker-cue-that', 'Donald Trump', 'questioning', 'whether Barack Obama would have attended the funeral']]],
   ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],
   ['a bracketed insertion names the speaker of a pronoun', 'Donald Trump met Vladimir Putin on Friday. "He [Putin] vehemently denied it," he [Trump] said.', [['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'He [Putin] vehemently denied it,']]],
   ['a pronoun with no one to refer to is no speaker', '"We will win," he said.', [['direct', 'quote-then-speaker-cue', null, 'said', 'We will win,']]],

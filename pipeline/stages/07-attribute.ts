@@ -729,9 +729,10 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   }
   for (let guard = 0; guard < 4 && from < sentence.lastToken; guard++) {
     const t = tokens[from]!;
-    if (t.pos === 'ADV' && !/^(?:none|so|not)$/i.test(t.value)) from++;
+    // (`explained how he would …`: a wh-word opens the clause)
+    if (t.pos === 'ADV' && !/^(?:none|so|not|how|why|when|where)$/i.test(t.value)) from++;
     else if (ctx.lexicon.notNames.has(t.value.toLowerCase()) && t.pos === 'PROPN') from++;
-    else if (t.pos === 'ADP') {
+    else if (t.pos === 'ADP' && !/^(?:whether|if)$/i.test(t.value)) {
       let k = from + 1;
       while (k < sentence.lastToken && k - from <= 8 && /^(?:DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[k]!.pos)) k++;
       if (k === from + 1) return -1;
@@ -745,7 +746,7 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   // `said so`, `said no.`: a one-word answer is no clause; `says no matter what …` is
   const oneWord = /^(?:so|yes|no|that)$/i.test(head?.value ?? '') && /^(?:PUNCT)$/.test(tokens[from + 1]?.pos ?? 'PUNCT');
   // (`says if he spent the day in South Carolina he’d …`: a clause may open with a conditional)
-  const conditional = head?.pos === 'SCONJ' && /^(?:if|when|because|unless|once)$/i.test(head.value);
+  const conditional = (head?.pos === 'SCONJ' && /^(?:if|when|because|unless|once)$/i.test(head.value)) || /^whether$/i.test(head?.value ?? '');
   if (!head || (/^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) && !conditional) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;

@@ -53,6 +53,8 @@ const APOSTROPHES: readonly [string, string, readonly (readonly [string, number]
 const NESTED: readonly [string, string, readonly (readonly [string, number])[]][] = [
   ['single inside curly double', 'She said: “He told me ‘never again,’ and I believed him.”', [['He told me ‘never again,’ and I believed him.', 0], ['never again,', 1]]],
   ['single inside straight double', 'She said: "He told me \'never again,\' and I believed him."', [['He told me \'never again,\' and I believed him.', 0], ['never again,', 1]]],
+  ["single inside doubled apostrophes, closed together (''…'old-school,''')", "''I would use the word 'old-school,''' said Gregory W. Slayton.", [["I would use the word 'old-school,'", 0], ['old-school,', 1]]],
+  ["single inside doubled apostrophes, opened together ('''Kosovo …' …'')", "He said: '''Kosovo is a special case,' they tell us. It is all lies.''", [["'Kosovo is a special case,' they tell us. It is all lies.", 0], ['Kosovo is a special case,', 1]]],
   ['double inside single (a headline)', '‘Trump calls meeting “tremendous”’ – RT', [['Trump calls meeting “tremendous”', 0], ['tremendous', 1]]],
   ['a nested quotation that opens the outer one', '“‘Never again’ is what he told me,” she said.', [['‘Never again’ is what he told me,', 0], ['Never again', 1]]],
 ];

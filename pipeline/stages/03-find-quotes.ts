@@ -96,6 +96,17 @@ function marksIn(view: string, block: Span): Mark[] {
   const re = /["“”„«»'‘’`]/gu;
   re.lastIndex = block.start;
   for (let m = re.exec(view); m !== null && m.index < block.end; m = re.exec(view)) {
+    // `''I would use the word 'old-school,''' said …`: three apostrophes are a single and a doubled mark
+    const i = m.index;
+    if ((view[i] === "'" || view[i] === '’') && view[i + 1] === view[i] && view[i + 2] === view[i] && view[i + 3] !== view[i] && view[i - 1] !== view[i] && i + 3 <= block.end) {
+      const role = flank(view, i, i + 3);
+      if (role === 'close') marks.push({ start: i, end: i + 1, family: 'single', role: 'close' }, { start: i + 1, end: i + 3, family: 'double', role: 'close' });
+      if (role === 'open') marks.push({ start: i, end: i + 2, family: 'double', role: 'open' }, { start: i + 2, end: i + 3, family: 'single', role: 'open' });
+      if (role === 'close' || role === 'open') {
+        re.lastIndex = i + 3;
+        continue;
+      }
+    }
     const mark = markAt(view, m.index);
     if (mark === null) continue;
     if (mark.end > block.end) break;

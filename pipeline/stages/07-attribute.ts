@@ -130,7 +130,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
     if (m && !ctx.mentionByEnd.has(tokens[j]!.end)) {
       const p = tokenAt(tokens, m.start) - 1;
       // (`a source familiar with the investigation said`: the noun before the adjective that takes the phrase)
-      if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? (tokens[p - 1]?.pos === 'ADJ' && p >= 2 ? nounPhraseEndingAt(ctx, p - 2) : null);
+      // (`other prominent bundlers in both parties said`: the phrase before the preposition)
+      if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? (tokens[p - 1]?.pos === 'ADJ' && p >= 2 ? nounPhraseEndingAt(ctx, p - 2) : p >= 1 ? nounPhraseEndingAt(ctx, p - 1) : null);
       // `Aides this week said`: a time phrase stands between the subject and its verb
       else if (p >= 0 && TIME_WORDS.test(tokens[j]!.value)) m = ctx.mentionByEnd.get(tokens[p]!.end) ?? m;
     }
@@ -148,6 +149,9 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
           if (tokens[e]?.value === ')') while (e > k - 10 && e > 0 && tokens[e]!.value !== '(') e--;
           if (tokens[e]?.value === '(') e--;
           const m2 = ctx.mentionByEnd.get(tokens[e]?.end ?? -1);
+          // `Another pollster, David Woodard of Clemson University, said`: the name in apposition
+          const named = ctx.mentionByStart.get(tokens[k + 1]?.start ?? -1);
+          if ((!m2 || m2.kind !== 'name') && !dash && named?.kind === 'name' && named.entityKind === 'person') return { mention: named, after: false };
           if (m2) return { mention: m2, after: false };
         }
         // (the period of `R-Ky.` ends no sentence)
@@ -727,12 +731,14 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     while (k < sentence.lastToken && k - from < 6 && /^(?:DET|ADJ|NOUN|PROPN|NUM)$/.test(tokens[k]!.pos)) k++;
     if (k > from && tokens[k - 1]!.pos !== 'DET') from = tokens[k]?.value === ',' ? k + 1 : k;
   }
+  // (`said about half of …`, `said over 40 percent …`: a quantity, not a preposition)
+  const quantity = (k: number) => /^(?:about|around|over|under|nearly)$/i.test(tokens[k]?.value ?? '') && (tokens[k + 1]?.pos === 'NUM' || /^(?:half|a|one|two|three|four)$/i.test(tokens[k + 1]?.value ?? ''));
   for (let guard = 0; guard < 4 && from < sentence.lastToken; guard++) {
     const t = tokens[from]!;
     // (`explained how he would …`: a wh-word opens the clause)
     if (t.pos === 'ADV' && !/^(?:none|so|not|how|why|when|where)$/i.test(t.value)) from++;
     else if (ctx.lexicon.notNames.has(t.value.toLowerCase()) && t.pos === 'PROPN') from++;
-    else if (t.pos === 'ADP' && !/^(?:whether|if)$/i.test(t.value)) {
+    else if (t.pos === 'ADP' && !/^(?:whether|if)$/i.test(t.value) && !quantity(from)) {
       let k = from + 1;
       while (k < sentence.lastToken && k - from <= 8 && /^(?:DET|ADJ|NOUN|PROPN|NUM|PART)$/.test(tokens[k]!.pos)) k++;
       if (k === from + 1) return -1;
@@ -747,7 +753,7 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   const oneWord = /^(?:so|yes|no|that)$/i.test(head?.value ?? '') && /^(?:PUNCT)$/.test(tokens[from + 1]?.pos ?? 'PUNCT');
   // (`says if he spent the day in South Carolina he’d …`: a clause may open with a conditional)
   const conditional = (head?.pos === 'SCONJ' && /^(?:if|when|because|unless|once)$/i.test(head.value)) || /^whether$/i.test(head?.value ?? '');
-  if (!head || (/^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) && !conditional) || oneWord) return -1;
+  if (!head || (/^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) && !conditional && !quantity(from + mark)) || oneWord) return -1;
   if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
   // (`said some of Clinton's rhetoric on the campaign trail has been …`: the verb may stand a dozen words on)
@@ -773,7 +779,16 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   let start = tokens[first]!.start;
   // a preceding attribution in the sentence (`Peskov said … and, Lavrov said, …`) or a dateline (`MOSCOW, July 10. /TASS/.`)
   const stop = tokens[comma - 1]!.end;
-  if (stop - start < 10) return;
+  if (stop - start < 10) {
+    // `Still, he said, officials have to decide …`: a connective before the attribution, the clause after it
+    const after = tokenAt(tokens, Math.max(cue.end, mention.end));
+    if (comma - first > 2 || tokens[after]?.value !== ',' || !/^(?:ADV|CCONJ|SCONJ)$/.test(tokens[first]!.pos)) return;
+    const rest = clauseFrom(ctx, after + 1, outer, 3);
+    if (!rest || overlapsAttribution(ctx, rest)) return;
+    if (!tokens.slice(tokenAt(tokens, rest.start), tokenAt(tokens, rest.end)).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return;
+    add(ctx, { ...rest, parts: [rest], type: typeOf(ctx, rest), cue, mention, sieve }, quotesWithin(ctx, rest));
+    return;
+  }
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
   const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
   if (whole) return;

@@ -11,8 +11,13 @@ export interface Mark {
   /** Half-open `[start, end)` into the text. */
   readonly start: number;
   readonly end: number;
-  /** The opening tag of the n-th element the span becomes (0 for the first). */
-  readonly open: (fragment: number) => string;
+  /**
+   * The opening tag of the span's first element; of the later ones too, unless `reopen` is given.
+   * A function gets the element's number (0 for the first).
+   */
+  readonly open: string | ((fragment: number) => string);
+  /** The opening tag of every element after the first, when it differs from a string `open`. */
+  readonly reopen?: string;
   readonly close: string;
   /** Between marks that begin and end together, the lower rank nests outside. */
   readonly rank: number;
@@ -20,48 +25,64 @@ export interface Mark {
 
 interface Open {
   readonly mark: Mark;
+  /** The span clipped to the text. */
+  readonly start: number;
+  readonly end: number;
   fragments: number;
 }
 
+const tag = (o: Open): string => {
+  const { open, reopen } = o.mark;
+  const n = o.fragments++;
+  return typeof open === 'string' ? (n === 0 || reopen === undefined ? open : reopen) : open(n);
+};
+
+// outer first: the one that ends later, then the lower rank
+const outerFirst = (a: Open, b: Open) => b.end - a.end || a.mark.rank - b.mark.rank || a.start - b.start;
+
 /** The text, escaped, with each mark's tags around its span; empty and out-of-range spans are clipped or dropped. */
 export function markUp(text: string, marks: readonly Mark[]): string {
-  const clipped = marks
-    .map((m) => ({ ...m, start: Math.max(0, m.start), end: Math.min(text.length, m.end) }))
-    .filter((m) => m.end > m.start);
-  const starting = new Map<number, Mark[]>();
-  const boundaries = new Set<number>([0, text.length]);
-  for (const m of clipped) {
-    const list = starting.get(m.start) ?? [];
-    list.push(m);
-    starting.set(m.start, list);
-    boundaries.add(m.start);
-    boundaries.add(m.end);
+  // in order of their start, and as given among those starting together
+  const spans: Open[] = [];
+  for (const mark of marks) {
+    const start = Math.max(0, mark.start);
+    const end = Math.min(text.length, mark.end);
+    if (end > start) spans.push({ mark, start, end, fragments: 0 });
   }
-  const points = [...boundaries].sort((a, b) => a - b);
-  const out: string[] = [];
+  spans.sort((a, b) => a.start - b.start);
+  const points = new Float64Array(spans.length * 2 + 2);
+  points[0] = 0;
+  points[1] = text.length;
+  for (const [i, o] of spans.entries()) {
+    points[2 * i + 2] = o.start;
+    points[2 * i + 3] = o.end;
+  }
+  points.sort();
+  let out = '';
   const stack: Open[] = [];
-  // outer first: the one that ends later, then the lower rank
-  const outerFirst = (a: Open, b: Open) => b.mark.end - a.mark.end || a.mark.rank - b.mark.rank || a.mark.start - b.mark.start;
-
-  for (const [i, at] of points.entries()) {
+  let next = 0;
+  for (let i = 0; i < points.length; i++) {
+    const at = points[i]!;
+    if (i > 0 && at === points[i - 1]) continue;
     // close what ends here, and everything opened inside it, which is reopened below
-    const reopen: Open[] = [];
-    const lowest = stack.findIndex((o) => o.mark.end <= at);
-    if (lowest !== -1) {
-      while (stack.length > lowest) {
-        const o = stack.pop()!;
-        out.push(o.mark.close);
-        if (o.mark.end > at) reopen.push(o);
-      }
+    let opening: Open[] = [];
+    let lowest = 0;
+    while (lowest < stack.length && stack[lowest]!.end > at) lowest++;
+    while (stack.length > lowest) {
+      const o = stack.pop()!;
+      out += o.mark.close;
+      if (o.end > at) opening.push(o);
     }
-    const opening = [...reopen, ...(starting.get(at) ?? []).map((mark): Open => ({ mark, fragments: 0 }))].sort(outerFirst);
+    while (next < spans.length && spans[next]!.start === at) opening.push(spans[next++]!);
+    if (opening.length > 1) opening = opening.sort(outerFirst);
     for (const o of opening) {
-      out.push(o.mark.open(o.fragments++));
+      out += tag(o);
       stack.push(o);
     }
-    const next = points[i + 1];
-    if (next !== undefined) out.push(escapeHtml(text.slice(at, next)));
+    let j = i + 1;
+    while (j < points.length && points[j] === at) j++;
+    if (j < points.length) out += escapeHtml(text.slice(at, points[j]));
   }
-  while (stack.length > 0) out.push(stack.pop()!.mark.close);
-  return out.join('');
+  while (stack.length > 0) out += stack.pop()!.mark.close;
+  return out;
 }

@@ -61,7 +61,22 @@ export function speakerQuotesPath(id: string, k: number): string {
  */
 export const NAME_PAGES = 256;
 
-const nameHash = (kind: string, name: string) => createHash('sha1').update(`${kind}\u0000${name}`).digest('hex');
+const nameHashes = new Map<string, string>();
+
+/**
+ * A page links each of its speakers twice (page and anchor) and the same names recur from document
+ * to document: remembered, the sha1 was a third of the time a worker spent rendering a page.
+ */
+function nameHash(kind: string, name: string): string {
+  const key = `${kind}\u0000${name}`;
+  let hash = nameHashes.get(key);
+  if (hash === undefined) {
+    hash = createHash('sha1').update(key).digest('hex');
+    if (nameHashes.size >= 10_000) nameHashes.clear();
+    nameHashes.set(key, hash);
+  }
+  return hash;
+}
 
 /** `speakers/names/4f.html`: the name page of `name` as a speaker of `kind`, relative to the report root. */
 export function namePagePath(kind: string, name: string): string {

@@ -62,7 +62,7 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
     if (b.kind === 'paragraph') continue;
     const cls = b.kind === 'debris' ? 'debris' : b.kind;
     const title = b.kind === 'debris' ? ` title="debris: ${escapeHtml(b.reason)}"` : '';
-    marks.push({ start: b.start, end: b.end, rank: 0, open: () => `<span class="${cls}"${title}>`, close: '</span>' });
+    marks.push({ start: b.start, end: b.end, rank: 0, open: `<span class="${cls}"${title}>`, close: '</span>' });
   }
   const anchors = quoteAnchors(quotes);
   // one mention or cue can serve several quotes: mark it once
@@ -80,14 +80,15 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
       start: q.start,
       end: q.end,
       rank: 1,
-      open: (n) => (n === 0 ? `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0"${tip}>` : `<mark class="${cls} q-cont" data-q="${anchor}"${tip}>`),
+      open: `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0"${tip}>`,
+      reopen: `<mark class="${cls} q-cont" data-q="${anchor}"${tip}>`,
       close: '</mark>',
     });
     if (q.cue !== null && once(`cue ${q.cue.start} ${q.cue.end}`)) {
-      marks.push({ start: q.cue.start, end: q.cue.end, rank: 2, open: () => '<span class="cue">', close: '</span>' });
+      marks.push({ start: q.cue.start, end: q.cue.end, rank: 2, open: '<span class="cue">', close: '</span>' });
     }
     if (q.speaker !== null && once(`who ${q.speaker.start} ${q.speaker.end}`)) {
-      marks.push({ start: q.speaker.start, end: q.speaker.end, rank: 2, open: () => '<span class="who">', close: '</span>' });
+      marks.push({ start: q.speaker.start, end: q.speaker.end, rank: 2, open: '<span class="who">', close: '</span>' });
     }
   }
   return marks;

@@ -83,7 +83,7 @@ function renderErrorDocument(doc: GoldDoc, predicted: readonly QuoteRecord[], er
   clean(parsed);
   const marks: Mark[] = [];
   for (const b of parsed.blocks) {
-    if (b.kind === 'debris') marks.push({ start: b.start, end: b.end, rank: 0, open: () => `<span class="debris" title="debris: ${escapeHtml(b.reason)}">`, close: '</span>' });
+    if (b.kind === 'debris') marks.push({ start: b.start, end: b.end, rank: 0, open: `<span class="debris" title="debris: ${escapeHtml(b.reason)}">`, close: '</span>' });
   }
   const errorOf = new Map<QuoteRecord, EvaluationError>();
   for (const e of errors) if (e.predicted !== undefined) errorOf.set(e.predicted, e);
@@ -95,8 +95,8 @@ function renderErrorDocument(doc: GoldDoc, predicted: readonly QuoteRecord[], er
     const cls = e === undefined ? 'pred-ok' : e.kind === 'spurious' ? 'err-spurious' : 'err-wrong';
     const anchor = e === undefined ? `p-${i + 1}` : anchorOf.get(e)!;
     marks.push({ start: p.start, end: p.end, rank: 1, open: focusable(cls, anchor, predictedTip(e === undefined ? 'right' : KIND_LABEL[e.kind], p, e?.gold)), close: '</mark>' });
-    if (p.cue !== null) marks.push({ start: p.cue.start, end: p.cue.end, rank: 2, open: () => '<span class="cue">', close: '</span>' });
-    if (e?.kind === 'wrong-speaker' && p.speaker !== null) marks.push({ start: p.speaker.start, end: p.speaker.end, rank: 2, open: () => '<span class="pred-who" title="predicted speaker">', close: '</span>' });
+    if (p.cue !== null) marks.push({ start: p.cue.start, end: p.cue.end, rank: 2, open: '<span class="cue">', close: '</span>' });
+    if (e?.kind === 'wrong-speaker' && p.speaker !== null) marks.push({ start: p.speaker.start, end: p.speaker.end, rank: 2, open: '<span class="pred-who" title="predicted speaker">', close: '</span>' });
   }
   for (const e of errors) {
     const g = e.gold;
@@ -108,7 +108,7 @@ function renderErrorDocument(doc: GoldDoc, predicted: readonly QuoteRecord[], er
       }
     }
     if (typeof g.speakerStart === 'number' && typeof g.speakerEnd === 'number') {
-      marks.push({ start: g.speakerStart, end: g.speakerEnd, rank: 2, open: () => '<span class="gold-who" title="gold speaker">', close: '</span>' });
+      marks.push({ start: g.speakerStart, end: g.speakerEnd, rank: 2, open: '<span class="gold-who" title="gold speaker">', close: '</span>' });
     }
   }
 

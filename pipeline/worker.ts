@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { encodeEntry } from './cache.ts';
 import { processRaw, serialize, type SerializedResult } from './process-document.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
 import { documentPath } from './report/paths.ts';
@@ -15,15 +16,29 @@ export interface Task {
   readonly reportFolder: string | null;
 }
 
-/** Writes to a temporary name and renames: a reader sees the whole entry or none. A failed write only costs the next run a miss. */
+/**
+ * Writes to a temporary name and renames: a reader sees the whole entry or none. A failed write only
+ * costs the next run a miss. The folder is made when the first write into it fails: made every time,
+ * it cost as much as the write.
+ */
 function store(path: string, data: string): void {
   const tmp = `${path}.${process.pid}-${threadId}.tmp`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
+    writeMaking(tmp, data);
     renameSync(tmp, path);
   } catch {
     rmSync(tmp, { force: true });
+  }
+}
+
+/** Writes a file, making its folder when it does not exist. */
+function writeMaking(path: string, data: string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, data);
   }
 }
 
@@ -35,13 +50,7 @@ function store(path: string, data: string): void {
  */
 function writePage(path: string, html: string): boolean {
   try {
-    try {
-      writeFileSync(path, html);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, html);
-    }
+    writeMaking(path, html);
     return true;
   } catch {
     return false;
@@ -55,7 +64,7 @@ export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
   const result = processRaw(raw, { page: reportFolder !== null });
   if ('error' in result) return result;
   const serialized = serialize(result);
-  if (cachePath !== null) store(cachePath, JSON.stringify(serialized));
+  if (cachePath !== null) store(cachePath, encodeEntry(serialized));
   if (serialized.page === undefined || reportFolder === null) return serialized;
   const { page, ...rest } = serialized;
   // handed back only when it could not be written here: the main thread writes it, or fails the run

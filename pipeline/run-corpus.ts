@@ -10,7 +10,7 @@ import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { ReportWriter } from './report/write-report.ts';
+import { ReportWriter, type ReportBuild } from './report/write-report.ts';
 import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
@@ -293,6 +293,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
 
   const window = Math.max(workers, 1) * 4 + 4;
   const inFlight: Promise<Done>[] = [];
+  let build: ReportBuild | undefined;
   try {
     for await (const raw of read()) {
       const done = handle(raw);
@@ -301,12 +302,23 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       inFlight.push(done);
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
+    // loads while the last documents are processed
+    build = report?.buildThread();
     while (inFlight.length > 0) await write(await inFlight.shift()!);
     // the workers' memory is not needed to link speakers and rewrite the quotes
     if (processor) await (await processor).close();
     processor = undefined;
     const { speakers, lookup, names } = index.link();
-    await writer.commit(speakers, lookup, async (dataset) => report?.build(dataset, names()));
+    await writer.commit(
+      speakers,
+      lookup,
+      build && {
+        begin: (dataset) => build!.begin(dataset, speakers.length),
+        quotes: (chunk) => build!.quotes(chunk),
+        complete: () => build!.finish(names()),
+      },
+    );
+    build = undefined;
     if (report) await report.commit();
     else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
@@ -317,6 +329,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});
     processor = undefined;
+    await build?.abort();
     await writer.abort();
     await report?.abort();
     throw error;

@@ -51,9 +51,12 @@ async function* readLines(path: string): AsyncGenerator<string> {
  */
 class Lines {
   readonly #stream: WriteStream;
+  readonly #tee: ((chunk: string) => Promise<void>) | undefined;
   #buffer = '';
-  constructor(readonly path: string) {
+  /** `tee` is handed each chunk (whole lines) as it is written. */
+  constructor(readonly path: string, tee?: (chunk: string) => Promise<void>) {
     this.#stream = createWriteStream(path, { encoding: 'utf8' });
+    this.#tee = tee;
   }
   async write(line: string): Promise<void> {
     await this.append(line + '\n');
@@ -66,13 +69,25 @@ class Lines {
   async #flush(): Promise<void> {
     const chunk = this.#buffer;
     this.#buffer = '';
-    if (chunk !== '' && !this.#stream.write(chunk)) await once(this.#stream, 'drain');
+    if (chunk === '') return;
+    if (this.#tee !== undefined) await this.#tee(chunk);
+    if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
   }
   async close(): Promise<void> {
     await this.#flush();
     this.#stream.end();
     await once(this.#stream, 'finish');
   }
+}
+
+/** What `DatasetWriter.commit` tells whoever builds on the dataset (the report), as the files are finished. */
+export interface CommitHooks {
+  /** Called once documents.jsonl and errors.jsonl are complete in `dir`, before the quotes are rewritten. */
+  readonly begin?: (dir: string) => void | Promise<void>;
+  /** Handed quotes.jsonl as it is written, a chunk of whole lines at a time; the writing waits for it. */
+  readonly quotes?: (chunk: string) => Promise<void>;
+  /** Called with the folder that holds every finished file, before they replace the old ones. */
+  readonly complete?: (dir: string) => Promise<void>;
 }
 
 /**
@@ -115,13 +130,14 @@ export class DatasetWriter {
 
   /**
    * Adds corpus speaker ids and names to the quotes (known only once every document is read), writes
-   * the CSV and speakers.jsonl, then renames every file into place. `complete` is called in between,
-   * with the folder that holds the finished files: what is built from the dataset (the report) is
-   * built before the dataset is replaced, and a failure there leaves the old one in place.
+   * the CSV and speakers.jsonl, then renames every file into place. `hooks.complete` is called in
+   * between, with the folder that holds the finished files: what is built from the dataset (the
+   * report) is built before the dataset is replaced, and a failure there leaves the old one in place.
    */
-  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, complete?: (dir: string) => Promise<void>): Promise<void> {
+  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, hooks: CommitHooks = {}): Promise<void> {
     await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
-    const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
+    await hooks.begin?.(this.#tmp);
+    const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'), hooks.quotes);
     const csv = new Lines(join(this.#tmp, 'quotes.csv'));
     await csv.write(CSV_COLUMNS.join(','));
     for await (const line of readLines(this.#quotes.path)) {
@@ -136,7 +152,7 @@ export class DatasetWriter {
     const speakerLines = new Lines(join(this.#tmp, 'speakers.jsonl'));
     for (const s of speakers) await speakerLines.write(JSON.stringify(s));
     await speakerLines.close();
-    await complete?.(this.#tmp);
+    await hooks.complete?.(this.#tmp);
     for (const file of FILES) await rename(join(this.#tmp, file), join(this.#dir, file));
     await rm(this.#tmp, { recursive: true, force: true });
   }

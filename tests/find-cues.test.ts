@@ -27,6 +27,8 @@ const CUES: readonly [string, string, readonly (readonly [string, string, string
   ['pointed out (a phrasal verb)', 'She pointed out that the talks were over.', [['pointed out', 'point out', 'speech', 'phrase']]],
   ['said in a statement: verb and reporting noun', 'The Kremlin said in a statement that the talks were over.', [['said', 'say', 'speech', 'verb'], ['in a statement', 'statement', 'writing', 'noun']]],
   ['wrote in a tweet', 'Trump wrote in a tweet that the talks were over.', [['wrote', 'write', 'writing', 'verb'], ['in a tweet', 'tweet', 'writing', 'noun']]],
+  ['a group called … names a thing, reports nothing', 'Tim Selaty leads a group called Citizens for Trump.', []],
+  ['the campaign called … is a report', 'The campaign called the ad a lie.', [['called', 'call', 'speech', 'verb']]],
   ['said in an interview', 'He said in an interview that it was over.', [['said', 'say', 'speech', 'verb'], ['in an interview', 'interview', 'speech', 'noun']]],
   ['a participle after a comma (speaking) and the main verb', 'Lavrov, speaking in Moscow, insisted the talks were over.', [['speaking', 'speak', 'speech', 'verb'], ['insisted', 'insist', 'speech', 'verb']]],
   ['believes (thought)', 'Trump believes the talks are over.', [['believes', 'believe', 'thought', 'verb']]],

@@ -105,6 +105,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   for (;;) {
     // (not a possessive: `Trump’s promises` has no speaker)
     if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos) && !/^['’]s$/i.test(tokens[j]!.value)) j--;
+    // `Merkley, Brown and Menendez all suggested`: a floating quantifier after the subject
+    else if (j >= 1 && /^(?:all|both|each)$/i.test(tokens[j]!.value) && (tokens[j - 1]!.pos === 'PROPN' || tokens[j - 1]!.value === ')' || tokens[j - 1]!.pos === 'PRON' || tokens[j - 1]!.pos === 'NOUN')) j--;
     // `Sen. Bernie Sanders (I-Vt.) said`
     else if (j >= 0 && tokens[j]!.value === ')') {
       let open = j - 1;
@@ -124,6 +126,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
       return { mention: { start: who.start, end: who.end, kind: 'pronoun', value: who.value, name: null, title: null, entityKind: antecedent.entityKind, gender: 'unknown', entity: antecedent.entity }, after: false };
     }
   }
+  // `all the experts I interviewed said`: a relative clause without its pronoun between the subject and the verb
+  if (j >= 2 && tokens[j]!.pos === 'VERB' && /^(?:I|we|he|she|they)$/i.test(tokens[j - 1]!.value) && tokens[j - 2]!.pos === 'NOUN') j -= 2;
   if (j >= 0) {
     let m = ctx.mentionByEnd.get(tokens[j]!.end) ?? nounPhraseEndingAt(ctx, j);
     // `Trump at the time said`: the subject stands before a prepositional phrase; `In addition to stating` has none
@@ -133,7 +137,12 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
       // (`other prominent bundlers in both parties said`: the phrase before the preposition)
       if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? (tokens[p - 1]?.pos === 'ADJ' && p >= 2 ? nounPhraseEndingAt(ctx, p - 2) : p >= 1 ? nounPhraseEndingAt(ctx, p - 1) : null);
       // `Aides this week said`: a time phrase stands between the subject and its verb
-      else if (p >= 0 && TIME_WORDS.test(tokens[j]!.value)) m = ctx.mentionByEnd.get(tokens[p]!.end) ?? m;
+      else if (p >= 0 && TIME_WORDS.test(tokens[j]!.value)) {
+        // (`Wells Fargo just this month announced`)
+        let q = p;
+        while (q > 0 && tokens[q]!.pos === 'ADV') q--;
+        m = ctx.mentionByEnd.get(tokens[q]!.end) ?? m;
+      }
     }
     if (m) return { mention: m, after: false };
     // `her senior policy adviser, Jake Sullivan, said`: a name in apposition
@@ -717,6 +726,9 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
     // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
     const participle = t.pos === 'VERB' && ((/(?:ed|ing)$/i.test(t.value) && tokens[k - 1]?.pos === 'NOUN') || (/ing$/i.test(t.value) && k === tokenAt(tokens, cue.end)));
+    // `says at a campaign stop in Toledo that`: a noun wink took for a verb inside a prepositional phrase
+    const inPhrase = t.pos === 'VERB' && tokens[k - 1]?.pos === 'NOUN' && tokens[k - 2]?.pos === 'DET' && tokens[k - 3]?.pos === 'ADP';
+    if (inPhrase) continue;
     if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value) && !participle) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and
@@ -754,7 +766,9 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
   // (`says if he spent the day in South Carolina he’d …`: a clause may open with a conditional)
   const conditional = (head?.pos === 'SCONJ' && /^(?:if|when|because|unless|once)$/i.test(head.value)) || /^whether$/i.test(head?.value ?? '');
   if (!head || (/^(?:PUNCT|ADP|CCONJ|SCONJ|PART|SYM)$/.test(head.pos) && !conditional && !quantity(from + mark)) || oneWord) return -1;
-  if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say') return -1;
+  // (`acknowledged it was unlikely`: `it` before a verb is the clause's subject)
+  const subjectIt = /^it$/i.test(head.value) && /^(?:AUX|VERB)$/.test(tokens[from + mark + 1]?.pos ?? '');
+  if (/^(?:it|him|her|them|me|us|you)$/i.test(head.value) && cue.lemma !== 'say' && !subjectIt) return -1;
   if (head.pos === 'VERB' && !/^\p{Lu}/u.test(head.value) && !/ing$/i.test(head.value)) return -1;
   // (`said some of Clinton's rhetoric on the campaign trail has been …`: the verb may stand a dozen words on)
   const verb = tokens.slice(from + mark + 1, Math.min(sentence.lastToken, from + mark + 12)).findIndex((t) => t.pos === 'VERB' || t.pos === 'AUX');

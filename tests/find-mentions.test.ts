@@ -76,3 +76,14 @@ describe('findMentions: not people', () => {
     expect(people.filter((m) => m.value === word || m.name === word).map((m) => m.value)).toEqual([]);
   });
 });
+
+describe('findMentions: the text ends inside a run of titles', () => {
+  // A title as the text's last word once read past the last token and threw.
+  test.each([
+    ['the President', []],
+    ['Less than a third agreed with the President', []],
+    ['Britain', []],
+  ])('%s', (text, names) => {
+    expect(mentionsOf(text).filter((m) => m.kind === 'name').map((m) => m.value)).toEqual(names);
+  });
+});

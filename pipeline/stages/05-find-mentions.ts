@@ -45,7 +45,8 @@ function titleStarts(lexicon: Lexicon): Set<string> {
 
 /** Length (in tokens) of the longest title, honorific or affiliation starting at token i. */
 function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: Lexicon): number {
-  if (!titleStarts(lexicon).has(bare(tokens[i]!))) return 0;
+  // (a title may end the text: `… agreed with the President`)
+  if (i >= end || !titleStarts(lexicon).has(bare(tokens[i]!))) return 0;
   let joined = '';
   let written = '';
   let longest = 0;

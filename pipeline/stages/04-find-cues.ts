@@ -10,6 +10,7 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
   const cues: Cue[] = [];
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
+    const headline = isTitleCase(tokens, sentence.firstToken, sentence.lastToken);
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
       const phrase = phraseAt(tokens, i, sentence.lastToken, lexicon);
       if (phrase !== null) {
@@ -21,7 +22,9 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       const token = tokens[i]!;
       const form = token.value.toLowerCase();
       // `the New York State Republican Party`, `Mike Pence Calls for …`: a capital mid-sentence is a name or a title-case headline
-      if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value)) continue;
+      // …except a headline's verb after its subject: `Bernie Sanders Says He’s Already Started Writing …`
+      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && HEADLINE_VERBS.test(token.value);
+      if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value) && !headlineVerb) continue;
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
       // (`The ad claims`: a noun after its determiner is a subject too)
@@ -31,7 +34,7 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
       const indefinite = tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value.toLowerCase();
       const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && (indefinite === 'a' || indefinite === 'an') && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '');
-      if (verb && !naming && (token.pos === 'VERB' || afterSubject || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
+      if (verb && !naming && (token.pos === 'VERB' || afterSubject || headlineVerb || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
         continue;
       }
@@ -44,6 +47,22 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
     }
   }
   doc.cues = cues;
+}
+
+/** Present-tense reporting verbs as headlines write them. */
+const HEADLINE_VERBS = /^(?:Says|Tells|Claims|Warns|Insists|Argues|Admits|Denies|Urges|Vows|Slams|Blasts|Calls|Accuses|Suggests|Announces|Tweets|Writes|Reveals|Predicts|Promises)$/;
+
+/** Most words capitalised, as headlines are written: `Clinton Says Russians Hacked DNC`. */
+function isTitleCase(tokens: readonly Token[], first: number, last: number): boolean {
+  let words = 0;
+  let capitalised = 0;
+  for (let i = first; i < last; i++) {
+    const t = tokens[i]!;
+    if (!/^\p{L}{4,}/u.test(t.value)) continue;
+    words++;
+    if (/^\p{Lu}/u.test(t.value)) capitalised++;
+  }
+  return words >= 3 && capitalised >= 0.8 * words;
 }
 
 const byFirstWord = new WeakMap<Lexicon, Map<string, Lexicon['phrases'][number][]>>();

@@ -592,6 +592,22 @@ function isPassive(ctx: Context, cue: Cue): boolean {
 }
 
 /** `…, Lavrov said.` · `Many of the closures, he said, have involved …` */
+/** The token before the phrase a speaker mention heads: `…, a wide array of economists say` · `…, a spokeswoman, Anna White, said`. */
+function beforeSpeakerPhrase(ctx: Context, mention: Mention): number {
+  const { tokens } = ctx;
+  const first = tokenAt(tokens, mention.start);
+  let k = first - 1;
+  while (k > 0 && first - k <= 8 && (/^(?:DET|ADJ|NOUN|NUM)$/.test(tokens[k]!.pos) || /^of$/i.test(tokens[k]!.value))) k--;
+  if (k < first - 1 && tokens[k]?.value === ',') return k;
+  // a name in apposition to a nominal: `a spokeswoman, Anna Richardson White,`
+  if (tokens[first - 1]?.value === ',' && mention.kind === 'name') {
+    let j = first - 2;
+    while (j > 0 && first - j <= 8 && /^(?:DET|ADJ|NOUN)$/.test(tokens[j]!.pos)) j--;
+    if (j < first - 2 && tokens[j]?.value === ',' && tokens[j + 1]!.pos === 'DET') return j;
+  }
+  return first - 1;
+}
+
 function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
   const { tokens, doc } = ctx;
   const c = tokenAt(tokens, cue.start);
@@ -599,7 +615,7 @@ function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[
   if (!sentence || cue.lemma === 'according to') return;
   const speaker = speakerOf(ctx, cue);
   if (!speaker) return;
-  const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
+  const lead = speaker.after ? c - 1 : beforeSpeakerPhrase(ctx, speaker.mention);
   if (lead > sentence.firstToken && tokens[lead]!.value === ',' && attributionEndsClause(ctx, cue, speaker.mention, sentence)) {
     beforeComma(ctx, cue, speaker.mention, sentence.firstToken, lead, outer, 'clause-then-speaker-cue');
   }
@@ -782,8 +798,14 @@ function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number })
  */
 function attributionEndsClause(ctx: Context, cue: Cue, mention: Mention, sentence: { lastToken: number }): boolean {
   const { tokens } = ctx;
-  const from = tokenAt(tokens, Math.max(cue.end, mention.end));
-  if (tokens[from]?.value === ',') return true;
+  let from = tokenAt(tokens, Math.max(cue.end, mention.end));
+  // (`…, political analysts say; in 2012 …`)
+  if (tokens[from]?.value === ',' || tokens[from]?.value === ';') return true;
+  // (`…, a spokeswoman said on Saturday, and it has …`: a short adverbial, then a comma)
+  let k = from;
+  while (k < sentence.lastToken && k - from < 4 && /^(?:ADP|DET|NOUN|PROPN|NUM)$/.test(tokens[k]!.pos)) k++;
+  if (k > from && tokens[k]?.value === ',' && tokens[from]!.pos === 'ADP') return true;
+  from = tokenAt(tokens, Math.max(cue.end, mention.end));
   const tail = tokens.slice(from, sentence.lastToken);
   return tail.length <= 12 && !tail.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPENING_MARK.test(t.value));
 }
@@ -795,12 +817,17 @@ function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, co
   const stop = tokens[comma - 1]!.end;
   if (stop - start < 10) {
     // `Still, he said, officials have to decide …`: a connective before the attribution, the clause after it
+    // `Voters, Clinton suggested, don’t have to worry …`: a short subject before it, the rest of its clause after
     const after = tokenAt(tokens, Math.max(cue.end, mention.end));
-    if (comma - first > 2 || tokens[after]?.value !== ',' || !/^(?:ADV|CCONJ|SCONJ)$/.test(tokens[first]!.pos)) return;
+    const connective = /^(?:ADV|CCONJ|SCONJ)$/.test(tokens[first]!.pos);
+    const subject = /^(?:NOUN|PROPN|PRON)$/.test(tokens[comma - 1]!.pos);
+    if (comma - first > 2 || tokens[after]?.value !== ',' || !(connective || subject)) return;
     const rest = clauseFrom(ctx, after + 1, outer, 3);
     if (!rest || overlapsAttribution(ctx, rest)) return;
     if (!tokens.slice(tokenAt(tokens, rest.start), tokenAt(tokens, rest.end)).some((t) => t.pos === 'VERB' || t.pos === 'AUX')) return;
-    add(ctx, { ...rest, parts: [rest], type: typeOf(ctx, rest), cue, mention, sieve }, quotesWithin(ctx, rest));
+    const parts: Span[] = connective ? [rest] : [{ start, end: stop }, rest];
+    const span = { start: parts[0]!.start, end: rest.end };
+    add(ctx, { ...span, parts, type: typeOf(ctx, span), cue, mention, sieve }, quotesWithin(ctx, span));
     return;
   }
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
@@ -865,7 +892,8 @@ function headlineDashSpeaker(ctx: Context): void {
     if (!dash || /[.!?]["”’']?$/u.test(text.slice(0, dash.index).trim()) && block.kind !== 'title') continue;
     const nameStart = block.start + dash.index + dash[0].length - dash[1]!.length;
     const mention = doc.mentions.find((m) => m.start === nameStart && m.end <= block.end);
-    if (!mention || mention.kind !== 'name') continue;
+    // the name ends the heading (`WASHINGTON (Reuters) - Hillary Clinton spoke` is a dateline and a sentence)
+    if (!mention || mention.kind !== 'name' || /[\p{L}\p{N}]/u.test(doc.view.slice(mention.end, block.end))) continue;
     let span: Span = { start: block.start, end: block.start + text.slice(0, dash.index).trimEnd().length };
     const quote = doc.quotes.find((q) => q.depth === 0 && q.open.start === span.start && q.close?.end === span.end);
     const type: QuoteType = quote ? 'direct' : 'indirect';

@@ -12,6 +12,7 @@ export const SIEVES = {
   'according-to': 0.8, // `according to X, …` · `…, according to X.` · `As X noted, …`
   'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
   'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
+  'verb-then-quoted-fragment': 0.4, // `Reid has been pounding Trump as a “con artist”`
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
   'quote-dash-speaker': 0.85, // `“Donald Trump scares me.” ― Krystal Correa` at the end of a line
@@ -998,6 +999,39 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
     const span = clauseFrom(ctx, from, outer, 2);
     if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
     add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'cue-then-quoted-fragment' }, quotesWithin(ctx, span));
+    return;
+  }
+  verbThenQuotedFragment(ctx, q, outer);
+}
+
+/** Nouns that a title of a work follows: `the movie “Sharknado 3”`, `a “Make America Great Again” hat`. */
+const TITLED = /^(?:movie|film|show|program|programme|book|song|album|series|headline|column|article|magazine|documentary|play|hat|slogan|ad|video|site|website|event|rally|tour|campaign)$/;
+
+/**
+ * `Reid has been steadily pounding Trump as a “con artist”`, `Trump openly admires Putin as a “strong leader”`:
+ * quoted words in the object of a verb the lexicon does not list, its subject a person — a mixed quote
+ * of a looser kind, and less sure.
+ */
+function verbThenQuotedFragment(ctx: Context, q: QuoteSpan, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  const open = tokenAt(tokens, q.open.start);
+  const sentence = sentenceOf(doc, open);
+  if (!sentence || q.close === null || wordCount(doc.view.slice(q.start, q.end)) > 8) return;
+  // a title (`on ABC’s “This Week”`, `the movie “Sharknado 3”`) is a name, not words someone said
+  const before = tokens.slice(Math.max(sentence.firstToken, open - 3), open).map((t) => t.value.toLowerCase());
+  if (/^(?:on|in|at)$/.test(before[before.length - 1] ?? '') || before.some((w) => TITLED.test(w))) return;
+  for (let c = open - 1; c >= Math.max(sentence.firstToken, open - 8); c--) {
+    const t = tokens[c]!;
+    if (CLAUSE_END.test(t.value) || CLOSING_MARK.test(t.value) || t.value === ',') return;
+    // (a listed cue is the stricter sieves' to use or leave)
+    if (ctx.cueByToken.has(c)) return;
+    if (t.pos !== 'VERB' || insideQuote(ctx, t.start) || /^(?:is|are|was|were|be|been|being|has|have|had)$/i.test(t.value)) continue;
+    const verb: Cue = { start: t.start, end: t.end, value: t.value, lemma: t.lemma, cls: 'speech', token: c, form: 'verb' };
+    const speaker = speakerOf(ctx, verb);
+    if (!speaker || speaker.after || !(speaker.mention.kind === 'name' || speaker.mention.kind === 'pronoun') || speaker.mention.entityKind === 'organization') return;
+    const span = clauseFrom(ctx, c + 1, outer, 2);
+    if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
+    add(ctx, { ...span, parts: [span], type: 'mixed', cue: verb, mention: speaker.mention, sieve: 'verb-then-quoted-fragment' }, quotesWithin(ctx, span));
     return;
   }
 }

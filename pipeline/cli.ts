@@ -1,9 +1,10 @@
 // The `quotes` command line: a thin layer over the library (run a corpus, evaluate a dataset against gold).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { evaluate, formatReport, polnearCounts, readJsonl, type GoldDoc } from './evaluate.ts';
-import { isSpeechOrWritingCue, loadLexicon } from './lexicon.ts';
+import { isSpeechOrWritingCue, LEXICON_FILES, loadLexicon } from './lexicon.ts';
 import { quoteRecords, type QuoteRecord } from './records.ts';
 import { progressReporter } from './progress.ts';
 import { runCorpus } from './run-corpus.ts';
@@ -12,6 +13,7 @@ const USAGE = `Usage:
   quotes run <corpus-dir | file | -> [--out <dir>] [--workers <n>] [--max-bytes <n>] [--force] [--no-report] [--quiet]
   quotes eval <gold.jsonl> <quotes.jsonl> [--errors] [--all-gold] [--report <dir>]
   quotes eval --corpus <gold.jsonl> [--errors] [--all-gold] [--report <dir>]
+  quotes train --corpus <gold.jsonl> [--out <model.json>]
 
   <corpus-dir>: .txt, .md, .html/.htm and .jsonl files, recursively; - reads JSONL from stdin.
   --workers: threads for the NLP stages (default: the number of cores; 0 = this thread).
@@ -19,6 +21,8 @@ const USAGE = `Usage:
   --no-report: skip the HTML report <out>/report/ (a report left by an earlier run is removed
     when the dataset is rewritten, as it would no longer match).
   --report <dir> (eval): an HTML error view, misses, spurious quotes and wrong speakers marked in each document.
+  train: fits the clause-boundary model on the gold attributions (default --out models/boundary-model.json);
+    the same gold file gives the same bytes.
 
 Exit codes: 0 done; 1 done, but some documents failed (see errors.jsonl); 2 bad usage.`;
 
@@ -101,11 +105,29 @@ async function evalCommand(args: string[]): Promise<number> {
   return 0;
 }
 
+async function trainCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { corpus: { type: 'string' }, out: { type: 'string', default: fileURLToPath(new URL(`../models/${LEXICON_FILES.boundary}`, import.meta.url)) } },
+  });
+  if (values.corpus === undefined || positionals.length > 0) throw new UsageError('quotes train takes --corpus <gold.jsonl>');
+  const gold = readJsonl<GoldDoc>(readFileSync(values.corpus, 'utf8'), values.corpus);
+  const { trainBoundary } = await import('./train.ts');
+  const { examples, model, json } = trainBoundary(gold, loadLexicon());
+  const tmp = `${values.out}.${process.pid}.tmp`;
+  writeFileSync(tmp, json);
+  renameSync(tmp, values.out);
+  process.stderr.write(`${gold.length} documents, ${examples} breaks, ${model.weights.size} weights → ${values.out}\n`);
+  return 0;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'run') return await run(rest);
     if (command === 'eval') return await evalCommand(rest);
+    if (command === 'train') return await trainCommand(rest);
     throw new UsageError(command === undefined ? 'a command is needed' : `unknown command \`${command}\``);
   } catch (error) {
     if (error instanceof UsageError || (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {

@@ -1,8 +1,9 @@
 // Loads the hand-compiled language resources in models/*.json, validates them, and builds the lookup tables the stages share.
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readBoundaryModel, type BoundaryModel } from './boundary.ts';
 import type { CueClass } from './document.ts';
 
 export type { CueClass };
@@ -51,6 +52,8 @@ export interface Lexicon {
   /** Nouns that refer back to a news outlet (`newspaper`, `network`). */
   readonly pressNominals: ReadonlySet<string>;
   readonly notNames: ReadonlySet<string>;
+  /** The learned clause-boundary model (models/boundary-model.json), or null: the rules decide. */
+  readonly boundary: BoundaryModel | null;
 }
 
 /** Raw parsed JSON of the files in models/, one field per file. */
@@ -61,6 +64,8 @@ export interface LexiconData {
   pronouns: unknown;
   organizations: unknown;
   notNames: unknown;
+  /** The learned clause-boundary model; without it the rules decide. */
+  boundary?: unknown;
 }
 
 /** The file in models/ behind each field of LexiconData. */
@@ -71,6 +76,7 @@ export const LEXICON_FILES = {
   pronouns: 'pronouns.json',
   organizations: 'organizations.json',
   notNames: 'not-names.json',
+  boundary: 'boundary-model.json',
 } as const satisfies Record<keyof LexiconData, string>;
 
 const CLASSES: readonly CueClass[] = ['speech', 'writing', 'thought'];
@@ -288,6 +294,7 @@ export function buildLexicon(data: LexiconData): Lexicon {
     press: readOptionalSet(orgReader, orgTop, 'press'),
     pressNominals: readOptionalSet(orgReader, orgTop, 'pressNominals'),
     notNames: readSet(notNamesReader, notNamesTop, 'words'),
+    boundary: data.boundary === undefined ? null : readBoundaryModel(data.boundary, LEXICON_FILES.boundary),
   };
 }
 
@@ -320,6 +327,7 @@ export function loadLexicon(dir?: string): Lexicon {
     pronouns: readJson(folder, LEXICON_FILES.pronouns),
     organizations: readJson(folder, LEXICON_FILES.organizations),
     notNames: readJson(folder, LEXICON_FILES.notNames),
+    boundary: existsSync(join(folder, LEXICON_FILES.boundary)) ? readJson(folder, LEXICON_FILES.boundary) : undefined,
   });
   cache.set(folder, lexicon);
   return lexicon;

@@ -1,5 +1,6 @@
 // Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
 import type { Attribution, Block, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
+import { boundaryFeatures, endProbability, isCandidate, type BoundaryContext } from '../boundary.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { genderOfEntity, isConfirmedPerson, RECENT_MENTIONS, sameName } from './06-resolve-entities.ts';
 
@@ -47,6 +48,8 @@ interface Context {
   readonly quoteHulls: readonly Span[];
   /** Indexes into `attributions` by the sentence their content starts in: "the attributions near here" without a scan. */
   readonly bySentence: Map<number, number[]>;
+  /** What the boundary model reads of the document. */
+  readonly breaks: BoundaryContext;
 }
 
 /** Index of the first token starting at or after `offset`. */
@@ -256,6 +259,10 @@ function nounPhraseStartingAt(ctx: Context, k: number): Mention | null {
 }
 
 const reports = (cue: Cue) => cue.cls === 'speech' || cue.cls === 'writing';
+const reportingCueAt = (ctx: Context, k: number) => {
+  const cue = ctx.cueByToken.get(k);
+  return cue !== undefined && reports(cue);
+};
 
 export function attribute(doc: Doc, lexicon: Lexicon): void {
   const ctx: Context = {
@@ -273,6 +280,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
     outer: doc.quotes.filter((q) => q.depth === 0),
     quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
     bySentence: new Map(),
+    breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset) },
   };
   const outer = ctx.outer;
 
@@ -399,6 +407,11 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
   }
 }
 
+/** `what she calls “real solutions”`: a label, quoted inside what someone else says, reports nothing itself. */
+function isLabel(ctx: Context, cue: Cue, speaker: Mention): boolean {
+  return cue.lemma === 'call' && /^(?:what|which|whom?)$/i.test(ctx.tokens[tokenAt(ctx.tokens, speaker.start) - 1]?.value ?? '');
+}
+
 /** `Trump wrote in a tweet: "…"` · `Peskov said: "…"` · `Trump says '…'` */
 function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
   const { tokens, doc } = ctx;
@@ -428,8 +441,7 @@ function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
     for (let b = first; b < open; b++) if (tokens[b]!.pos === 'VERB' && !ctx.cueByToken.has(b)) return;
     const speaker = speakerOf(ctx, cue);
     if (!speaker) return;
-    // `what she calls “real solutions”`: a label, quoted inside what someone else says
-    if (cue.lemma === 'call' && /^(?:what|which|whom?)$/i.test(tokens[tokenAt(tokens, speaker.mention.start) - 1]?.value ?? '')) return;
+    if (isLabel(ctx, cue, speaker.mention)) return;
     // `Obama said “it gets me mad” every time he thinks about …`: the quotation opens a longer clause, a mixed quote
     if (q.close !== null && !/[.!?]$/.test(doc.view.slice(q.start, q.end).trimEnd()) && sentence) {
       const rest = tokens.slice(tokenAt(tokens, q.close.end), sentence.lastToken).filter((t) => /[\p{L}\p{N}]/u.test(t.value));
@@ -471,8 +483,21 @@ function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], min
   const opener = tokens[sentence.firstToken]!;
   const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   let finite = false;
+  const model = ctx.lexicon.boundary;
   for (let k = from + 1; k < end; k++) {
     const t = tokens[k]!;
+    // the learned model, where there is one, decides at each break (models/boundary-model.json, `quotes train`)
+    if (model) {
+      if (subordinate && sentence.firstToken < from && t.value === ',' && !insideQuote(ctx, t.start)) {
+        end = k;
+        break;
+      }
+      if (isCandidate(ctx.breaks, k) && endProbability(model, boundaryFeatures(ctx.breaks, from, k)) >= model.threshold) {
+        end = k;
+        break;
+      }
+      continue;
+    }
     // `Kasich says A and tells the crowd B`, `criticized A and said B`: the speaker's next reporting verb ends what was said
     if (t.pos === 'CCONJ' && k - from >= 2 && !insideQuote(ctx, t.start)) {
       let v = k + 1;
@@ -629,7 +654,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   const sentence = sentenceOf(doc, c);
   if (!sentence) return;
   const speaker = speakerOf(ctx, cue);
-  if (!speaker) return;
+  if (!speaker || isLabel(ctx, cue, speaker.mention)) return;
 
   if (cue.lemma === 'according to') {
     const mentionEnd = tokenAt(tokens, speaker.mention.end);
@@ -993,7 +1018,7 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
     const cue = ctx.cueByToken.get(c);
     if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start)) continue;
     const speaker = speakerOf(ctx, cue);
-    if (!speaker || speaker.after) return;
+    if (!speaker || speaker.after || isLabel(ctx, cue, speaker.mention)) return;
     let from = tokenAt(tokens, cue.end);
     if (tokens[from]?.value.toLowerCase() === 'that') from++;
     const span = clauseFrom(ctx, from, outer, 2);

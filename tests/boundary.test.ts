@@ -1,0 +1,98 @@
+// The learned clause-boundary model: its features, its training (reproducible, able to learn), its file format, and its use.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { boundaryFeatures, boundaryModelJson, endProbability, isCandidate, readBoundaryModel, trainBoundaryModel, type BoundaryContext, type BoundaryExample } from '../pipeline/boundary.ts';
+import { buildLexicon, LEXICON_FILES, loadLexicon, type LexiconData } from '../pipeline/lexicon.ts';
+import { annotate } from '../pipeline/annotate.ts';
+import { quoteRecords } from '../pipeline/records.ts';
+import { annotated } from './helpers.ts';
+
+const contextOf = (text: string): BoundaryContext => {
+  const doc = annotated(text);
+  const hulls = doc.quotes.filter((q) => q.depth === 0).map((q) => [q.open.start, q.close?.end ?? q.end] as const);
+  return { tokens: doc.tokens, isCue: () => false, insideQuote: (offset) => hulls.some(([s, e]) => offset >= s && offset < e) };
+};
+const indexOf = (ctx: BoundaryContext, value: string, nth = 0) => ctx.tokens.map((t, i) => (t.value === value ? i : -1)).filter((i) => i >= 0)[nth]!;
+
+describe('boundary: candidates and features', () => {
+  test.each([
+    ['a comma', 'He said the plan works, and nothing else matters.', ',', true],
+    ['a conjunction', 'He said the plan works and nothing else matters.', 'and', true],
+    ['a subordinator', 'He said the plan works because nothing else matters.', 'because', true],
+    ['a noun', 'He said the plan works because nothing else matters.', 'plan', false],
+    ['a comma inside a quotation', 'He said the plan "works, mostly" and left.', ',', false],
+  ])('%s is a candidate: %s', (_, text, value, expected) => {
+    const ctx = contextOf(text);
+    expect(isCandidate(ctx, indexOf(ctx, value))).toBe(expected);
+  });
+
+  test('features name the break, the next word and whether a verb follows', () => {
+    const ctx = contextOf('He said the plan works, adding that nothing else matters.');
+    const from = indexOf(ctx, 'the');
+    const features = boundaryFeatures(ctx, from, indexOf(ctx, ','));
+    expect(features).toContain('b=,');
+    expect(features).toContain('n1=adding');
+    expect(features).toContain('finite=true');
+    expect(features).toContain('n1ing');
+  });
+
+  test('features are the same for the same text', () => {
+    const a = contextOf('He said the plan works, and nothing else matters.');
+    const b = contextOf('He said the plan works, and nothing else matters.');
+    expect(boundaryFeatures(a, 2, indexOf(a, ','))).toEqual(boundaryFeatures(b, 2, indexOf(b, ',')));
+  });
+});
+
+describe('boundary: training', () => {
+  // ends before `saying`, goes on past `and`: a rule the model must find
+  const examples: BoundaryExample[] = Array.from({ length: 40 }, (_, i) => [
+    { features: ['b=,', 'n1=saying'], label: 1 as const },
+    { features: ['b=and', `n1=${i % 2 ? 'NOUN' : 'DET'}`], label: 0 as const },
+  ]).flat();
+
+  test('learns to end before a participle and to go on past a conjunction', () => {
+    const model = trainBoundaryModel(examples);
+    expect(endProbability(model, ['b=,', 'n1=saying'])).toBeGreaterThan(0.8);
+    expect(endProbability(model, ['b=and', 'n1=NOUN'])).toBeLessThan(0.2);
+  });
+
+  test('the same examples give the same bytes', () => {
+    const about = { trainedOn: 'test' };
+    expect(boundaryModelJson(trainBoundaryModel(examples), about)).toBe(boundaryModelJson(trainBoundaryModel(examples), about));
+  });
+
+  test('the JSON form reads back to the same probabilities', () => {
+    const model = trainBoundaryModel(examples);
+    const back = readBoundaryModel(JSON.parse(boundaryModelJson(model, {})), 'test.json');
+    expect(endProbability(back, ['b=,', 'n1=saying'])).toBeCloseTo(endProbability(model, ['b=,', 'n1=saying']), 3);
+  });
+});
+
+describe('boundary: the model file', () => {
+  const models = new URL('../models/', import.meta.url);
+  const data = (boundary: unknown): LexiconData => ({
+    ...Object.fromEntries(Object.entries(LEXICON_FILES).filter(([k]) => k !== 'boundary').map(([k, file]) => [k, JSON.parse(readFileSync(new URL(file, models), 'utf8'))])),
+    boundary,
+  }) as LexiconData;
+
+  test('models/boundary-model.json loads with the lexicon', () => {
+    expect(loadLexicon().boundary?.weights.size).toBeGreaterThan(100);
+  });
+
+  test.each([
+    ['not an object', [], /must be an object/],
+    ['no bias', { threshold: 0.5, weights: {} }, /bias must be a number/],
+    ['a threshold of 1', { bias: 0, threshold: 1, weights: {} }, /threshold must be a number between 0 and 1/],
+    ['a weight that is text', { bias: 0, threshold: 0.5, weights: { 'b=,': 'high' } }, /weight "b=," must be a number/],
+  ])('a malformed model is refused with its file name: %s', (_, raw, message) => {
+    expect(() => buildLexicon(data(raw))).toThrow(message);
+    expect(() => buildLexicon(data(raw))).toThrow(/boundary-model\.json/);
+  });
+
+  test('without a model the rules decide where a clause ends', () => {
+    const lexicon = buildLexicon(data(undefined));
+    expect(lexicon.boundary).toBeNull();
+    const text = 'Donald Trump said the talks had gone well, adding that nothing was decided.';
+    expect(quoteRecords(annotate(text, { id: 'a.txt', lexicon })).map((r) => r.text)).toEqual(['the talks had gone well', 'nothing was decided']);
+  });
+});

@@ -313,9 +313,9 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       speakers,
       lookup,
       build && {
-        begin: (dataset) => build!.begin(dataset, speakers.length),
+        begin: (dataset) => build!.begin(dataset, speakers, names()),
         quotes: (chunk) => build!.quotes(chunk),
-        complete: () => build!.finish(names()),
+        complete: () => build!.finish(),
       },
     );
     build = undefined;

@@ -1,26 +1,26 @@
 // The thread that builds the report's overview, lists and speaker pages while the main thread commits the dataset: `ReportBuild` in write-report.ts starts it.
 //
-// Started while the last documents are processed, it loads and waits; the main thread says where the
-// dataset is once documents.jsonl is complete, posts the quotes.jsonl lines as it writes them, then
-// the speakers' names once speakers.jsonl is written. The pages go
+// Started while the last documents are processed, it loads and waits. Once documents.jsonl is
+// complete the main thread says where the dataset is and hands it the linked speakers and their
+// names, whose pages are written first; then it posts the quotes.jsonl lines as it writes them. The pages go
 // into the report's temporary folder; their sha256s go back to the main thread for the manifest.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { QuoteRecord } from '../records.ts';
-import type { SpeakerName } from '../speakers.ts';
 import { ReportWriter, type FromBuild, type ToBuild } from './write-report.ts';
 
 const { out } = workerData as { out: string };
 const port = parentPort!;
 
+type Start = Extract<ToBuild, { type: 'start' }>;
 const chunks: string[] = [];
-let names: SpeakerName[] | undefined;
+let ended = false;
 let wake: (() => void) | undefined;
-let start: (message: { dataset: string; speakers: number }) => void;
-const started = new Promise<{ dataset: string; speakers: number }>((resolve) => (start = resolve));
+let start: (message: Start) => void;
+const started = new Promise<Start>((resolve) => (start = resolve));
 port.on('message', (message: ToBuild) => {
   if (message.type === 'start') start(message);
   else if (message.type === 'quotes') chunks.push(message.chunk);
-  else names = message.names;
+  else ended = true;
   wake?.();
 });
 
@@ -29,7 +29,7 @@ async function* quotes(): AsyncGenerator<QuoteRecord> {
   for (;;) {
     const chunk = chunks.shift();
     if (chunk === undefined) {
-      if (names !== undefined) return;
+      if (ended) return;
       await new Promise<void>((resolve) => (wake = resolve));
       continue;
     }
@@ -40,9 +40,8 @@ async function* quotes(): AsyncGenerator<QuoteRecord> {
 
 try {
   const report = ReportWriter.attach(out);
-  const { dataset, speakers } = await started;
-  // names are asked for only after the last quote, when they have come
-  await report.build(dataset, async () => names!, { quotes: quotes(), speakers });
+  const { dataset, speakers, names } = await started;
+  await report.build(dataset, names, { quotes: quotes(), speakers });
   port.postMessage({ type: 'done', digests: report.digests() } satisfies FromBuild);
 } catch (error) {
   port.postMessage({ type: 'failed', error: error as Error } satisfies FromBuild);

@@ -116,8 +116,8 @@ class QuotesByDocument {
 export interface BuildSources {
   /** The records of quotes.jsonl, which is then not read. */
   readonly quotes?: AsyncIterable<QuoteRecord>;
-  /** The number of lines speakers.jsonl will have; speakers.jsonl is read only after the last quote. */
-  readonly speakers?: number;
+  /** The records of speakers.jsonl, which is then not read (nor need it be written yet). */
+  readonly speakers?: readonly SpeakerRecord[];
 }
 
 /**
@@ -184,26 +184,41 @@ export class ReportWriter {
   /**
    * Writes the overview, the document and speaker lists, the speaker pages and the name pages from
    * the dataset files in `dataset`, and `names`, every name documents gave a speaker, with its entity.
-   * `names` is asked for only once every quote is read.
    */
-  async build(dataset: string, names: Iterable<SpeakerName> | (() => Promise<Iterable<SpeakerName>>), from: BuildSources = {}): Promise<void> {
+  async build(dataset: string, names: Iterable<SpeakerName>, from: BuildSources = {}): Promise<void> {
     const dir = this.#dir;
     const documentsFile = join(dataset, 'documents.jsonl');
-    const speakersFile = join(dataset, 'speakers.jsonl');
     const overview = new Overview();
     const documentCount = await countLines(documentsFile);
     overview.documentPages = pages(documentCount);
-    const speakerCount = from.speakers ?? (await countLines(speakersFile, true));
+    const speakers = from.speakers ?? readJsonLines<SpeakerRecord>(join(dataset, 'speakers.jsonl'), true);
+    const speakerCount = from.speakers?.length ?? (await countLines(join(dataset, 'speakers.jsonl'), true));
     const speakerListPages = pages(speakerCount);
     overview.speakerPages = speakerPageCount(speakerCount);
     overview.errors = await countLines(join(dataset, 'errors.jsonl'), true);
     await dir.write('report.css', STYLE);
     await dir.write('report.js', SCRIPT);
 
+    // the speakers first: in a build thread, while the quotes are still being written
     const speakerPages = new SpeakerPages(dir.scratch, overview.speakerPages);
-    const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'), from.quotes);
     let rows: string[] = [];
     let listPage = 1;
+    for await (const speaker of speakers) {
+      overview.addSpeaker(speaker);
+      await speakerPages.addSpeaker(speaker);
+      if (rows.length === PER_PAGE) {
+        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
+        listPage++;
+        rows = [];
+      }
+      rows.push(speakerRow(speaker, overview.speakerPages));
+    }
+    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
+    for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
+
+    const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'), from.quotes);
+    rows = [];
+    listPage = 1;
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
       overview.addDocument(record, quotes);
@@ -220,25 +235,10 @@ export class ReportWriter {
     }
     await dir.write(listPath('documents', listPage), documentListPage(rows, listPage, overview.documentPages, documentCount));
     await quotesOf.done();
-    const speakerNames = typeof names === 'function' ? await names() : names;
-
-    rows = [];
-    listPage = 1;
-    for await (const speaker of readJsonLines<SpeakerRecord>(speakersFile, true)) {
-      overview.addSpeaker(speaker);
-      await speakerPages.addSpeaker(speaker);
-      if (rows.length === PER_PAGE) {
-        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
-        listPage++;
-        rows = [];
-      }
-      rows.push(speakerRow(speaker, overview.speakerPages));
-    }
-    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
     await speakerPages.finish((path, html) => dir.write(path, html));
-    for (const [path, html] of namePages(speakerNames, overview.speakerPages)) await dir.write(path, html);
     await dir.write('index.html', overview.render());
   }
+
 
   /** Waits for every write, then puts the new report in place of the old one. */
   commit(): Promise<void> {
@@ -253,9 +253,9 @@ export class ReportWriter {
 
 /** What the main thread tells the build thread. */
 export type ToBuild =
-  | { readonly type: 'start'; readonly dataset: string; readonly speakers: number }
+  | { readonly type: 'start'; readonly dataset: string; readonly speakers: readonly SpeakerRecord[]; readonly names: readonly SpeakerName[] }
   | { readonly type: 'quotes'; readonly chunk: string }
-  | { readonly type: 'end'; readonly names: SpeakerName[] };
+  | { readonly type: 'end' };
 
 /** What the build thread answers: a chunk taken, or the build done with the files it wrote. */
 export type FromBuild =
@@ -303,9 +303,12 @@ export class ReportBuild {
     this.#done.catch(() => {});
   }
 
-  /** Starts the build from the dataset files in `dataset`, where documents.jsonl is complete and speakers.jsonl will have `speakers` lines. */
-  begin(dataset: string, speakers: number): void {
-    this.#worker.postMessage({ type: 'start', dataset, speakers } satisfies ToBuild);
+  /**
+   * Starts the build from the dataset files in `dataset`, where documents.jsonl is complete, with the
+   * corpus's speakers and their names: the thread writes their pages while the quotes come.
+   */
+  begin(dataset: string, speakers: readonly SpeakerRecord[], names: readonly SpeakerName[]): void {
+    this.#worker.postMessage({ type: 'start', dataset, speakers, names } satisfies ToBuild);
   }
 
   /** Hands the thread lines of quotes.jsonl (whole lines, in order); waits while its backlog is full. */
@@ -316,9 +319,9 @@ export class ReportBuild {
     this.#worker.postMessage({ type: 'quotes', chunk } satisfies ToBuild);
   }
 
-  /** Tells the thread the quotes are all there, and that speakers.jsonl is written; waits for the report. */
-  async finish(names: SpeakerName[]): Promise<void> {
-    if (this.#failed === undefined) this.#worker.postMessage({ type: 'end', names } satisfies ToBuild);
+  /** Tells the thread the quotes are all there; waits for the report. */
+  async finish(): Promise<void> {
+    if (this.#failed === undefined) this.#worker.postMessage({ type: 'end' } satisfies ToBuild);
     try {
       await this.#done;
     } finally {

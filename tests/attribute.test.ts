@@ -60,10 +60,19 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'speaker-cue-quote', 'Larry', 'replied', 'that is a history of energy cases.'],
   ]],
   ['a quotation after the attribution\'s appositive continues it', '"This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. "Donald Trump is a disgusting fraud."', [['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day," said Rep. G.K. Butterfield (D-N.C.), head of the Congressional Black Caucus. "Donald Trump is a disgusting fraud.']]],
-  ['a quotation after a sentence of its own does not continue the attribution', '"This is a disgusting day," said Rep. G.K. Butterfield. He smiled at the crowd. "Donald Trump is a disgusting fraud."', [
+  ['a quotation after a sentence of its own does not continue the attribution; the previous speaker, unopposed, is the likeliest', '"This is a disgusting day," said Rep. G.K. Butterfield. He smiled at the crowd. "Donald Trump is a disgusting fraud."', [
+    ['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day,'],
+    ['direct', 'previous-speaker', 'G.K. Butterfield', 'said', 'Donald Trump is a disgusting fraud.'],
+  ]],
+  ['another name between: no previous speaker', '"This is a disgusting day," said Rep. G.K. Butterfield. Nancy Pelosi smiled at the crowd. "Donald Trump is a disgusting fraud."', [
     ['direct', 'quote-then-speaker-cue', 'G.K. Butterfield', 'said', 'This is a disgusting day,'],
     ['direct', 'unattributed', null, null, 'Donald Trump is a disgusting fraud.'],
   ]],
+  ['a signed quotation is no previous speaker', 'Readers wrote in.\n“Donald Trump scares me.” ― Krystal Correa\n“He cannot even answer a question.”\n\nMore views follow below the video.', [
+    ['direct', 'quote-dash-speaker', 'Krystal Correa', null, 'Donald Trump scares me.'],
+    ['direct', 'unattributed', null, null, 'He cannot even answer a question.'],
+  ]],
+  ['…, saying he "…" with no subject found: what was said, speaker unknown', 'Last week, endorsing Cruz, saying he "has consistently demonstrated his commitment."', [['mixed', 'cue-without-speaker', null, 'saying', 'he "has consistently demonstrated his commitment."']]],
   ['"…," Rep. Gwen Moore (D-Wis.) said (a parenthesis between speaker and cue)', '"It is a dog whistle to all Americans," Rep. Gwen Moore (D-Wis.) said Friday.', [['direct', 'quote-then-speaker-cue', 'Gwen Moore', 'said', 'It is a dog whistle to all Americans,']]],
   ['a verb outside the lexicon after a quotation that ends its sentence reports nothing (As it stands, …)', 'Ava DuVernay spoke in Harlem. "We have no context for the current moment." As it stands, the prisons hold millions.', [['direct', 'unattributed', null, null, 'We have no context for the current moment.']]],
   ['said "…" that opens a longer clause is a mixed quote', 'Barack Obama said "it gets me mad" every time he thinks about the children who were killed.', [['mixed', 'speaker-cue-quote', 'Barack Obama', 'said', '"it gets me mad" every time he thinks about the children who were killed']]],

@@ -33,6 +33,8 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       // `a group called Citizens for Trump`: a participle naming a thing, not a report
       // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
       const indefinite = tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value.toLowerCase();
+      // (`so-called`, `well-known`: the second half of a compound adjective)
+      if (prev?.value === '-' && prev.end === token.start) continue;
       const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && (indefinite === 'a' || indefinite === 'an') && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '');
       if (verb && !naming && (token.pos === 'VERB' || afterSubject || headlineVerb || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });

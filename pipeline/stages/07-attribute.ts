@@ -14,10 +14,12 @@ export const SIEVES = {
   'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
   'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
   'verb-then-quoted-fragment': 0.4, // `Reid has been pounding Trump as a “con artist”`
+  'cue-without-speaker': 0.3, // `…, saying he “has consistently demonstrated …”`, no speaker found
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
   'quote-dash-speaker': 0.85, // `“Donald Trump scares me.” ― Krystal Correa` at the end of a line
   'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
+  'previous-speaker': 0.35, // a quotation no sieve claimed, after an attribution with no other speaker between
   unattributed: 0.2, // a quotation no sieve could attribute
 } as const;
 export type Sieve = keyof typeof SIEVES;
@@ -103,12 +105,14 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
   // `to describe`, `to tell`: an infinitive's subject is not next to it
   if (before?.value.toLowerCase() === 'to') return null;
   // `McConnell was quick to embrace the mogul and said this week that …`: the subject of the first verb
-  if (before && /^(?:and|but)$/i.test(before.value) && tokens[first - 2]?.value !== ',') return subjectBefore(ctx, first - 1);
+  // (`Carson did not mention his rivals, but told his supporters, …`: a comma before the conjunction too)
+  if (before && /^(?:and|but)$/i.test(before.value)) return subjectBefore(ctx, first - 1);
   // left: skip adverbs and auxiliaries (`has repeatedly said`, `, however, later clarified`) and an appositive
   let j = first - 1;
   for (;;) {
     // (not a possessive: `Trump’s promises` has no speaker)
-    if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos) && !/^['’]s$/i.test(tokens[j]!.value)) j--;
+    // (not a possessive: `Trump’s promises` has no speaker; `He’s predicting` has)
+    if (j >= 0 && SKIPPABLE.has(tokens[j]!.pos) && !(/^['’]s$/i.test(tokens[j]!.value) && tokens[j]!.pos !== 'AUX')) j--;
     // `Merkley, Brown and Menendez all suggested`: a floating quantifier after the subject
     else if (j >= 1 && /^(?:all|both|each)$/i.test(tokens[j]!.value) && (tokens[j - 1]!.pos === 'PROPN' || tokens[j - 1]!.value === ')' || tokens[j - 1]!.pos === 'PRON' || tokens[j - 1]!.pos === 'NOUN')) j--;
     // `Sen. Bernie Sanders (I-Vt.) said`
@@ -1017,13 +1021,15 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
   for (let c = open - 1; c >= sentence.firstToken; c--) {
     const cue = ctx.cueByToken.get(c);
     if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start)) continue;
-    const speaker = speakerOf(ctx, cue);
-    if (!speaker || speaker.after || isLabel(ctx, cue, speaker.mention)) return;
+    // (no speaker next to the cue: the subject of its sentence's main clause)
+    const speaker = speakerOf(ctx, cue) ?? subjectBefore(ctx, c);
+    if ((speaker && (speaker.after || isLabel(ctx, cue, speaker.mention))) || cue.form === 'noun') return;
     let from = tokenAt(tokens, cue.end);
     if (tokens[from]?.value.toLowerCase() === 'that') from++;
     const span = clauseFrom(ctx, from, outer, 2);
-    if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
-    add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'cue-then-quoted-fragment' }, quotesWithin(ctx, span));
+    if (!span || span.end < q.close.end || span.start > q.open.start || overlapsAttribution(ctx, span)) return;
+    // (`…, saying he “has consistently demonstrated …”` with no subject found: what was said, speaker unknown)
+    add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker?.mention ?? null, sieve: speaker ? 'cue-then-quoted-fragment' : 'cue-without-speaker' }, quotesWithin(ctx, span));
     return;
   }
   verbThenQuotedFragment(ctx, q, outer);
@@ -1111,7 +1117,34 @@ const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 function unattributed(ctx: Context, q: QuoteSpan): void {
   const text = ctx.doc.view.slice(q.start, q.end);
   if (q.close === null || wordCount(text) < 5 || !/[.,!?…]$/u.test(text.trim())) return;
-  add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
+  const previous = previousSpeaker(ctx, q);
+  if (previous) add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'previous-speaker' }, [q]);
+  else add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
+}
+
+/**
+ * The attribution a quotation no sieve claimed most likely continues: the last one before it, in its
+ * paragraph or the one before, with a named speaker and no other reporting verb or name between.
+ */
+function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undefined {
+  const { doc, tokens } = ctx;
+  const block = blockIndexAt(ctx, q.open.start);
+  if (block === -1) return undefined;
+  const earliest = ctx.contentBlocks[Math.max(0, block - 1)]!.start;
+  let found: Attribution | undefined;
+  // (a signed quotation, `“…” ― Krystal Correa`, speaks for itself only)
+  for (const a of ctx.attributions) if (a.end <= q.open.start && a.start >= earliest && a.mention !== null && a.mention.entity !== -1 && a.sieve !== 'quote-dash-speaker' && (found === undefined || a.end > found.end)) found = a;
+  if (!found) return undefined;
+  const from = tokenAt(tokens, Math.max(found.end, found.cue?.end ?? 0, found.mention!.end));
+  for (let k = from; k < tokens.length && tokens[k]!.end <= q.open.start; k++) {
+    if (insideQuote(ctx, tokens[k]!.start)) continue;
+    const cue = ctx.cueByToken.get(k);
+    if (cue !== undefined && reports(cue) && cue !== found.cue) return undefined;
+    const m = ctx.mentionByStart.get(tokens[k]!.start);
+    if (m && m.kind === 'name' && m.entityKind === 'person' && m.entity !== found.mention!.entity) return undefined;
+  }
+  void doc;
+  return found;
 }
 
 /**

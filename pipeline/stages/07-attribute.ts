@@ -152,6 +152,11 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
         m = ctx.mentionByEnd.get(tokens[q]!.end) ?? m;
       }
     }
+    // `Trump unleashed a series of tweets early Friday saying that …`: a participle after a verb's object reports the verb's subject
+    if (m && m.kind === 'nominal' && /ing$/i.test(tokens[first]!.value) && tokens[tokenAt(tokens, m.start) - 1]?.pos === 'VERB') {
+      const subject = subjectBefore(ctx, tokenAt(tokens, m.start) - 1);
+      if (subject) return subject;
+    }
     if (m) return { mention: m, after: false };
     // `her senior policy adviser, Jake Sullivan, said`: a name in apposition
     const apposed = tokens[j]!.value === ',' ? ctx.mentionByEnd.get(tokens[j - 1]?.end ?? -1) : undefined;
@@ -173,7 +178,8 @@ function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean }
         }
         // (the period of `R-Ky.` ends no sentence)
         const abbreviation = tokens[k]!.value === '.' && /^\p{Lu}\p{L}{0,3}$/u.test(tokens[k - 1]?.value ?? '');
-        if ((CLAUSE_END.test(tokens[k]!.value) && !abbreviation) || CLOSING_MARK.test(tokens[k]!.value)) break;
+        // (`veterans' families`: a plural possessive, not a quotation's end)
+        if ((CLAUSE_END.test(tokens[k]!.value) && !abbreviation) || (CLOSING_MARK.test(tokens[k]!.value) && insideQuote(ctx, tokens[k]!.start))) break;
       }
     }
   }
@@ -376,6 +382,10 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
     // split quote: `"We will win," he said, "and soon."` — a comma after the attribution, then the rest
     let after = tokenAt(tokens, Math.max(cue.end, speaker.mention.end));
     while (after < tokens.length && SKIPPABLE.has(tokens[after]!.pos)) after++;
+    // (`"…," Schiff told Capital Download on Wednesday, "…"`: a hearer and a time before the comma)
+    let hearer = after;
+    while (hearer < tokens.length && hearer - after < 7 && (/^(?:DET|NOUN|PROPN|ADP|NUM|PRON)$/.test(tokens[hearer]!.pos) || /^\p{Lu}/u.test(tokens[hearer]!.value)) && !OPENING_MARK.test(tokens[hearer]!.value)) hearer++;
+    if (hearer > after && tokens[hearer]?.value === ',') after = hearer;
     if (tokens[after]?.value === ',' || tokens[after]?.value === ':') {
       // (`"…," Tester said, referring to the excuse, "…"` · `"…," he said, but "…"`: a participle's phrase or a
       // conjunction may stand between, not another clause)
@@ -1025,6 +1035,7 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
     const speaker = speakerOf(ctx, cue) ?? subjectBefore(ctx, c);
     if ((speaker && (speaker.after || isLabel(ctx, cue, speaker.mention))) || cue.form === 'noun') return;
     let from = tokenAt(tokens, cue.end);
+    if (/^[,:]$/.test(tokens[from]?.value ?? '')) from++;
     if (tokens[from]?.value.toLowerCase() === 'that') from++;
     const span = clauseFrom(ctx, from, outer, 2);
     if (!span || span.end < q.close.end || span.start > q.open.start || overlapsAttribution(ctx, span)) return;

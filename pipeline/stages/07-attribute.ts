@@ -411,9 +411,18 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
       leadCue = c !== undefined && reports(c);
     }
     if (leadCue) return;
-    if (sentence && used.length === 1 && /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) {
-      const span = { start: sentence.start, end: q.close.end };
-      add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);
+    // `“We’re alive, unlike the robots” at the Democratic convention, he said`: words after the quote, before
+    // the attribution's comma, belong to what was said too
+    let end = q.close.end;
+    const attribution = Math.min(speaker.mention.start, cue.start);
+    if (used.length === 1 && attribution > q.close.end) {
+      const tail = ctx.doc.view.slice(q.close.end, attribution);
+      const comma = tail.search(/[,—–]\s*$/u);
+      if (comma > 0 && /[\p{L}\p{N}]/u.test(tail.slice(0, comma)) && !/["“‘«]/u.test(tail)) end = q.close.end + tail.slice(0, comma).trimEnd().length;
+    }
+    if (sentence && used.length === 1 && ((/[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) || end > q.close.end)) {
+      const span = { start: /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead) ? sentence.start : q.open.start, end };
+      add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, quotesWithin(ctx, span).concat(used.filter((u) => !quotesWithin(ctx, span).includes(u))));
       return;
     }
     add(ctx, { start: q.start, end: last.end, parts, type: 'direct', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, used);

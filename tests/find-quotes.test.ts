@@ -30,6 +30,7 @@ const STYLES: readonly [string, string, readonly (readonly [string, number])[]][
   ['two quotations in one sentence', '“We will win,” he said, “and soon.”', [['We will win,', 0], ['and soon.', 0]]],
   ['a quotation that opens the text', '"We will win," he said.', [['We will win,', 0]]],
   ['a right mark typed as the opener (”Fear. …”)', 'Readers wrote in.\n\n”Fear. I am truly afraid.” ― Edwin Monroy\n\nMore views follow below the video.', [['Fear. I am truly afraid.', 0]]],
+  ['a right mark opening a paragraph, before an ellipsis (” … what I learned …”)', 'Obama spoke.\n\n” … what I learned from these families is simple.”\n\nMore views follow below the video.', [[' … what I learned from these families is simple.', 0]]],
   ['a right mark after a space still closes (“…. ” he said)', '“We will win. ” He left.', [['We will win. ', 0]]],
 ];
 

@@ -46,7 +46,8 @@ function markAt(text: string, i: number): Mark | null {
       return { start: i, end: i + 1, family: 'double', role: 'open' };
     case '”':
       // `”Fear. I am truly afraid …”`: a right mark typed as the opener, before a word and after a space
-      if ((isSpace(prev) || OPENING_CONTEXT.test(prev)) && isWordChar(text[i + 1] ?? '')) return { start: i, end: i + 1, family: 'double', role: 'either' };
+      // (and at a paragraph's start, where nothing is open: `” … what I learned …`)
+      if (((isSpace(prev) || OPENING_CONTEXT.test(prev)) && isWordChar(text[i + 1] ?? '')) || prev === '\n' || i === 0) return { start: i, end: i + 1, family: 'double', role: 'either' };
       return { start: i, end: i + 1, family: 'double', role: 'close' };
     case '«':
       return { start: i, end: i + 1, family: 'angle', role: 'open' };

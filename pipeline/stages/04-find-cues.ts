@@ -29,14 +29,16 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
       // (`The ad claims`: a noun after its determiner is a subject too)
       const prev = tokens[i - 1];
-      const afterSubject = i > sentence.firstToken && (prev!.pos === 'PROPN' || prev!.pos === 'PRON' || (prev!.pos === 'NOUN' && tokens[i - 2]?.pos === 'DET' && /s$/.test(form)));
+      // (`the website states that …`: a noun and a third-person form before `that`; `is promising lower taxes`: a progressive)
+      const afterSubject = i > sentence.firstToken && (prev!.pos === 'PROPN' || prev!.pos === 'PRON' || (prev!.pos === 'NOUN' && (tokens[i - 2]?.pos === 'DET' || tokens[i + 1]?.value.toLowerCase() === 'that') && /s$/.test(form)));
+      const progressive = /ing$/.test(form) && /^(?:is|are|was|were|been|be)$/i.test(prev?.value ?? '');
       // `a group called Citizens for Trump`: a participle naming a thing, not a report
       // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
       const indefinite = tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value.toLowerCase();
       // (`so-called`, `well-known`: the second half of a compound adjective)
       if (prev?.value === '-' && prev.end === token.start) continue;
       const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && (indefinite === 'a' || indefinite === 'an') && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '');
-      if (verb && !naming && (token.pos === 'VERB' || afterSubject || headlineVerb || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
+      if (verb && !naming && (token.pos === 'VERB' || afterSubject || headlineVerb || progressive || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
         continue;
       }

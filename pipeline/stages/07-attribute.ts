@@ -18,6 +18,7 @@ export const SIEVES = {
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
   'quote-dash-speaker': 0.85, // `“Donald Trump scares me.” ― Krystal Correa` at the end of a line
+  'transcript-speaker': 0.85, // `PENCE: Well, look, …`: a transcript's paragraph
   'quote-continues-speaker': 0.7, // a quote-only paragraph after an attributed one
   'previous-speaker': 0.35, // a quotation no sieve claimed, after an attribution with no other speaker between
   unattributed: 0.2, // a quotation no sieve could attribute
@@ -295,6 +296,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
   const outer = ctx.outer;
 
   headlineDashSpeaker(ctx);
+  transcriptSpeaker(ctx);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteDashSpeaker(ctx, q);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quoteThenSpeakerCue(ctx, q, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) speakerCueQuote(ctx, q);
@@ -948,6 +950,38 @@ function headlineDashSpeaker(ctx: Context): void {
     const type: QuoteType = quote ? 'direct' : 'indirect';
     if (quote) span = { start: quote.start, end: quote.end };
     add(ctx, { ...span, parts: [span], type, cue: null, mention, sieve: 'headline-dash-speaker' }, quote ? [quote] : []);
+  }
+}
+
+/** Labels in capitals before a colon that name no speaker. */
+const NOT_SPEAKERS = /^(?:UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|EDITOR’S NOTE|WATCH|RELATED|READ MORE|READ|PHOTOS?|VIDEO|CORRECTION|CLARIFICATION|Q|A|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|SOURCE|SOURCES|PARTIAL TRANSCRIPT|TRANSCRIPT|ABSTRACT)$/;
+
+/**
+ * `PENCE: Well, look, …` · `"WALLACE: But, Governor Pence, …"`: a transcript's paragraph, its speaker
+ * named in capitals before a colon. The speaker is the document's person of that surname, or a new one.
+ */
+function transcriptSpeaker(ctx: Context): void {
+  const { doc } = ctx;
+  for (const block of ctx.contentBlocks) {
+    const text = doc.view.slice(block.start, block.end);
+    const label = /^(["“]?)(\p{Lu}[\p{Lu}.'’ -]{1,38}\p{Lu}):[^\S\n]+(?=\S)/u.exec(text);
+    if (!label || NOT_SPEAKERS.test(label[2]!) || label[2]!.split(/\s+/).length > 4) continue;
+    const labelStart = block.start + label[1]!.length;
+    let start = block.start + label[0].length;
+    let end = block.start + text.trimEnd().length;
+    const opened = label[1] !== '' ? doc.quotes.find((q) => q.depth === 0 && q.open.start === block.start) : undefined;
+    if (label[1] !== '' && /["”]$/u.test(doc.view.slice(start, end))) end--;
+    if (end - start < 2 || overlapsAttribution(ctx, { start, end })) continue;
+    while (start < end && /\s/.test(doc.view[start]!)) start++;
+    const surname = label[2]!.split(/\s+/).pop()!.toLowerCase();
+    let entity = doc.entities.findIndex((e) => e.kind === 'person' && e.name.split(/\s+/).pop()!.toLowerCase() === surname);
+    if (entity === -1) {
+      const name = label[2]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
+      entity = doc.entities.push({ name, kind: 'person', aliases: [name], titles: [], gender: 'unknown' }) - 1;
+    }
+    const mention: Mention = { start: labelStart, end: labelStart + label[2]!.length, kind: 'name', value: label[2]!, name: doc.entities[entity]!.name, title: null, entityKind: 'person', entity };
+    const span = { start, end };
+    add(ctx, { ...span, parts: [span], type: 'direct', cue: null, mention, sieve: 'transcript-speaker' }, opened ? [opened] : quotesWithin(ctx, span));
   }
 }
 

@@ -82,6 +82,10 @@ export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number):
   ];
   if (n1ing) f.push('n1ing', `b|n1ing=${b}`);
   if (ctx.isCue(k + 1)) f.push(`b|n1cue=${b}`);
+  f.push(`b|n1|n2=${b}|${n1}|${next2?.pos ?? 'END'}`, `p1w=${prev !== undefined && /^(?:PUNCT|ADP|DET|PRON|CCONJ|SCONJ|PART|AUX)$/.test(prev.pos) ? prev.value.toLowerCase() : prev?.pos}`);
+  let breaks = 0;
+  for (let i = from + 1; i < k; i++) if (isBreak(tokens[i]!) && !ctx.insideQuote(tokens[i]!.start)) breaks++;
+  f.push(`b|breaks=${b}|${Math.min(breaks, 3)}`);
   let quoted = false;
   for (let i = from; i < k && !quoted; i++) quoted = ctx.insideQuote(tokens[i]!.start);
   if (quoted) f.push(`b|quoted=${b}`);

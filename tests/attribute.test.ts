@@ -54,6 +54,10 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
   ]],
   ['a split quote "…," he said, "…" is one attribution', 'Mayor Vitali Klitschko visited the site on Monday. "We will win," he said, "and soon."', [['direct', 'quote-then-speaker-cue', 'Vitali Klitschko', 'said', 'We will win," he said, "and soon.']]],
   ['a split quote interrupted by a participle\'s phrase is one attribution', 'Sen. Jon Tester spoke at the hearing. "Every time you say that," Tester said, referring to the excuse, "you give ammunition to the people who want to break up the banks."', [['direct', 'quote-then-speaker-cue', 'Jon Tester', 'said', 'Every time you say that," Tester said, referring to the excuse, "you give ammunition to the people who want to break up the banks.']]],
+  ['a reporting participle between two quotations starts an attribution of its own ("…," Trump said, adding later, "…")', 'Donald Trump spoke in Ohio. "We certainly cannot afford to do this anymore," Trump said, adding later, "NATO is costing us a fortune."', [
+    ['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'We certainly cannot afford to do this anymore,'],
+    ['direct', 'speaker-cue-quote', 'Donald Trump', 'adding', 'NATO is costing us a fortune.'],
+  ]],
   ['a split quote joined by but is one attribution', 'Barack Obama spoke in Ohio. "You know, I love Larry," he said, but "when it comes to energy, Larry has a history."', [['direct', 'quote-then-speaker-cue', 'Barack Obama', 'said', 'You know, I love Larry," he said, but "when it comes to energy, Larry has a history.']]],
   ['a quotation after another clause is not the split quote\'s rest', 'Barack Obama spoke in Ohio. "You know, I love Larry," he said, and Larry replied "that is a history of energy cases."', [
     ['direct', 'quote-then-speaker-cue', 'Barack Obama', 'said', 'You know, I love Larry,'],

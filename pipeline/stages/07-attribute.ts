@@ -394,7 +394,8 @@ function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly QuoteSp
       let mark = after + 1;
       while (mark < Math.min(tokens.length, after + 14) && !OPENING_MARK.test(tokens[mark]!.value) && !CLOSING_MARK.test(tokens[mark]!.value) && !CLAUSE_END.test(tokens[mark]!.value)) mark++;
       const between = tokens.slice(after + 1, mark);
-      const interrupted = between.length > 0 && (!/^(?:,|:|but|and)$/i.test(tokens[mark - 1]!.value) || between.some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX' || (t.pos === 'PRON' && /^(?:he|she|they|i|we)$/i.test(t.value))));
+      // (`"…," Trump said, adding later, "…"`: a reporting participle starts an attribution of its own)
+      const interrupted = between.length > 0 && (!/^(?:,|:|but|and)$/i.test(tokens[mark - 1]!.value) || between.some((t, i) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX' || (t.pos === 'PRON' && /^(?:he|she|they|i|we)$/i.test(t.value)) || reportingCueAt(ctx, after + 1 + i)));
       const opening = OPENING_MARK.test(tokens[mark]?.value ?? '') && !interrupted ? tokens[mark]!.start : -1;
       const next = outer.find((o) => o.open.start === opening && !ctx.usedQuotes.has(o));
       if (next && /[,\p{L}\p{N}]$/u.test(ctx.doc.view.slice(q.start, q.end).trimEnd())) {

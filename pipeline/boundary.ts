@@ -1,5 +1,6 @@
-// Where a reported clause ends: a logistic model over the tokens around each candidate break (a comma, a
-// conjunction, a subordinator), trained on PolNeAR train by `quotes train` and kept in models/ as data.
+// Where a reported clause starts and ends: logistic models over the tokens around each candidate (after a
+// reporting verb: its object, adverbials; later: a comma, a conjunction, a subordinator), trained on
+// PolNeAR train by `quotes train` and kept in models/ as data.
 import type { Token } from './document.ts';
 
 export interface BoundaryModel {
@@ -7,6 +8,8 @@ export interface BoundaryModel {
   readonly weights: ReadonlyMap<string, number>;
   /** Probability of ending the clause above which it ends. */
   readonly threshold: number;
+  /** Where a clause starts after its cue: the candidate scoring highest. Null: the rules decide. */
+  readonly start?: { readonly bias: number; readonly weights: ReadonlyMap<string, number> } | null;
 }
 
 /** What the features need to know about a document beyond its tokens. */
@@ -97,6 +100,56 @@ function isBreakWord(t: Token): boolean {
   return BREAKS.test(t.value);
 }
 
+/** How far after its cue a reported clause may start, in tokens. */
+export const START_WINDOW = 12;
+
+const word = (t: Token | undefined) => (t === undefined ? 'NONE' : /^(?:PUNCT|ADP|DET|PRON|CCONJ|SCONJ|PART|AUX|ADV)$/.test(t.pos) ? t.value.toLowerCase() : t.pos);
+
+/**
+ * Features of starting the clause reported by the cue `lemma`, whose words begin at token `first`, at
+ * token `p`: what is passed over (an object, a preposition, `that`) and what comes next.
+ */
+export function startFeatures(ctx: BoundaryContext, lemma: string, first: number, p: number): string[] {
+  const { tokens } = ctx;
+  const d = p - first;
+  const passed = new Set<string>();
+  for (let i = first; i < p; i++) {
+    const t = tokens[i]!;
+    passed.add(t.value.toLowerCase() === 'that' ? 'that' : t.value === ',' ? 'comma' : t.pos);
+  }
+  let verbAhead = false;
+  for (let i = p; i < Math.min(tokens.length, p + 5) && !verbAhead; i++) verbAhead = tokens[i]!.pos === 'AUX' || (tokens[i]!.pos === 'VERB' && !/ing$/i.test(tokens[i]!.value));
+  const here = word(tokens[p]);
+  const before = word(tokens[p - 1]);
+  const f = [
+    `d=${Math.min(d, 6)}`,
+    `lemma|d=${lemma}|${Math.min(d, 3)}`,
+    `t=${here}`,
+    `t-1=${before}`,
+    `t-1|t=${before}|${here}`,
+    `lemma|t=${lemma}|${here}`,
+    `lemma|t-1=${lemma}|${before}`,
+    `verbAhead=${verbAhead}`,
+    `t|verbAhead=${here}|${verbAhead}`,
+  ];
+  for (const x of [...passed].sort()) f.push(`passed=${x}`, `lemma|passed=${lemma}|${x}`);
+  return f;
+}
+
+/** Candidate starts after a cue whose words begin at `first`: each token up to the window, none inside a quotation but its opening. */
+export function startCandidates(ctx: BoundaryContext, first: number, last: number): number[] {
+  const found: number[] = [];
+  for (let p = first; p < Math.min(last, first + START_WINDOW); p++) {
+    const t = ctx.tokens[p]!;
+    const inside = ctx.insideQuote(t.start) && p > first && ctx.insideQuote(ctx.tokens[p - 1]!.start);
+    // (`about half`, `nearly 40 percent`: a quantity is not split from its number)
+    const quantity = p > first && /^(?:about|around|nearly|over|under|almost|roughly|some)$/i.test(ctx.tokens[p - 1]!.value) && (t.pos === 'NUM' || /^(?:half|a|one|two|three|four)$/i.test(t.value));
+    if (/^[,.;:!?)\]]$/.test(t.value) || inside || quantity) continue;
+    found.push(p);
+  }
+  return found;
+}
+
 export function endProbability(model: BoundaryModel, features: readonly string[]): number {
   let z = model.bias;
   for (const f of features) z += model.weights.get(f) ?? 0;
@@ -143,8 +196,16 @@ export function trainBoundaryModel(examples: readonly BoundaryExample[], options
 /** The model as models/boundary-model.json holds it: weights rounded and sorted, so retraining is byte-stable. */
 export function boundaryModelJson(model: BoundaryModel, about: Record<string, unknown>): string {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
-  const weights = Object.fromEntries([...model.weights].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `${JSON.stringify({ $about: about, bias: round(model.bias), threshold: model.threshold, weights }, null, 1)}\n`;
+  const sorted = (weights: ReadonlyMap<string, number>) => Object.fromEntries([...weights].map(([f, w]) => [f, round(w)] as const).filter(([, w]) => w !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const start = model.start ? { bias: round(model.start.bias), weights: sorted(model.start.weights) } : undefined;
+  return `${JSON.stringify({ $about: about, bias: round(model.bias), threshold: model.threshold, weights: sorted(model.weights), ...(start ? { start } : {}) }, null, 1)}\n`;
+}
+
+/** The start score of one candidate (a logit: candidates are compared, not thresholded). */
+export function startScore(model: NonNullable<BoundaryModel['start']>, features: readonly string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights.get(f) ?? 0;
+  return z;
 }
 
 /** Reads the JSON form back; throws with the file's name on a malformed model. */
@@ -158,10 +219,21 @@ export function readBoundaryModel(raw: unknown, file: string): BoundaryModel {
   if (typeof o['threshold'] !== 'number' || !(o['threshold'] > 0 && o['threshold'] < 1)) fail('threshold must be a number between 0 and 1');
   const w = o['weights'];
   if (typeof w !== 'object' || w === null || Array.isArray(w)) fail('weights must be an object of numbers');
-  const weights = new Map<string, number>();
-  for (const [f, v] of Object.entries(w as Record<string, unknown>)) {
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(`weight "${f}" must be a number`);
-    weights.set(f, v as number);
+  const readWeights = (raw: unknown, at: string) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(`${at} must be an object of numbers`);
+    const weights = new Map<string, number>();
+    for (const [f, v] of Object.entries(raw as Record<string, unknown>)) {
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`weight "${f}" must be a number`);
+      weights.set(f, v as number);
+    }
+    return weights;
+  };
+  const weights = readWeights(w, 'weights');
+  let start: BoundaryModel['start'] = null;
+  if (o['start'] !== undefined) {
+    const st = o['start'] as Record<string, unknown>;
+    if (typeof st !== 'object' || st === null || typeof st['bias'] !== 'number') fail('start must be an object with a bias and weights');
+    start = { bias: st['bias'] as number, weights: readWeights(st['weights'], 'start.weights') };
   }
-  return { bias: o['bias'] as number, weights, threshold: o['threshold'] as number };
+  return { bias: o['bias'] as number, weights, threshold: o['threshold'] as number, start };
 }

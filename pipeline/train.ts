@@ -1,7 +1,7 @@
 // `quotes train`: fits the clause-boundary model on hand-labelled attributions (PolNeAR train) and writes
 // models/boundary-model.json. Examples come from gold spans, not from the pipeline's own output.
 import { annotate } from './annotate.ts';
-import { boundaryFeatures, boundaryModelJson, isCandidate, trainBoundaryModel, type BoundaryContext, type BoundaryExample, type BoundaryModel } from './boundary.ts';
+import { boundaryFeatures, boundaryModelJson, isCandidate, startCandidates, startFeatures, trainBoundaryModel, type BoundaryContext, type BoundaryExample, type BoundaryModel } from './boundary.ts';
 import type { Doc } from './document.ts';
 import { polnearCounts, type GoldDoc } from './evaluate.ts';
 import { isSpeechOrWritingCue, type Lexicon } from './lexicon.ts';
@@ -63,12 +63,45 @@ export function boundaryExamples(gold: readonly GoldDoc[], lexicon: Lexicon): Bo
   return examples;
 }
 
+/**
+ * For every counted indirect or mixed gold quote whose cue the cue finder also found: each candidate
+ * start after that cue, labelled 1 where the gold content starts.
+ */
+export function startExamples(gold: readonly GoldDoc[], lexicon: Lexicon): BoundaryExample[] {
+  const counts = polnearCounts((cue) => isSpeechOrWritingCue(lexicon, cue));
+  const examples: BoundaryExample[] = [];
+  for (const g of gold) {
+    const doc = annotate(g.text, { id: g.id, lexicon });
+    const ctx = breaksOf(doc, lexicon);
+    for (const q of g.quotes) {
+      if (!counts(q) || q.quoteKindHeuristic === 'direct' || q.start == null || q.cueStart == null || q.cueEnd == null || q.cueEnd > q.start) continue;
+      // the last cue the finder saw inside the gold cue (`told reporters` → told)
+      const cue = doc.cues.filter((c) => c.start >= q.cueStart! && c.end <= q.cueEnd! && c.form !== 'noun').pop();
+      if (!cue) continue;
+      const first = tokenAt(doc, cue.end);
+      const target = tokenAt(doc, q.start);
+      if (doc.tokens[target]?.start !== q.start) continue;
+      // a clause after `that` starts there by rule: the model learns the others
+      if (/^that$/i.test(doc.tokens[target]!.value) || /^that$/i.test(doc.tokens[target - 1]?.value ?? '')) continue;
+      const sentence = doc.sentences.find((s) => first >= s.firstToken && first < s.lastToken);
+      if (!sentence) continue;
+      const candidates = startCandidates(ctx, first, sentence.lastToken);
+      if (!candidates.includes(target)) continue;
+      for (const p of candidates) examples.push({ features: startFeatures(ctx, cue.lemma, first, p), label: p === target ? 1 : 0 });
+    }
+  }
+  return examples;
+}
+
 export function trainBoundary(gold: readonly GoldDoc[], lexicon: Lexicon): { model: BoundaryModel; examples: number; json: string } {
   const examples = boundaryExamples(gold, lexicon);
-  const model = trainBoundaryModel(examples);
+  const starts = startExamples(gold, lexicon);
+  const end = trainBoundaryModel(examples);
+  const start = trainBoundaryModel(starts);
+  const model: BoundaryModel = { ...end, start: { bias: start.bias, weights: start.weights } };
   const json = boundaryModelJson(model, {
     what: 'Where a reported clause ends: logistic weights over features of each break (pipeline/boundary.ts).',
-    trainedOn: `${gold.length} documents, ${examples.length} breaks`,
+    trainedOn: `${gold.length} documents, ${examples.length} breaks, ${starts.length} candidate starts`,
     command: 'quotes train --corpus ../shared/gold/polnear/train.jsonl',
   });
   return { model, examples: examples.length, json };

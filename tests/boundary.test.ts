@@ -1,7 +1,7 @@
 // The learned clause-boundary model: its features, its training (reproducible, able to learn), its file format, and its use.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { boundaryFeatures, boundaryModelJson, endProbability, isCandidate, readBoundaryModel, trainBoundaryModel, type BoundaryContext, type BoundaryExample } from '../pipeline/boundary.ts';
+import { boundaryFeatures, boundaryModelJson, endProbability, isCandidate, readBoundaryModel, startCandidates, startFeatures, startScore, trainBoundaryModel, type BoundaryContext, type BoundaryExample } from '../pipeline/boundary.ts';
 import { buildLexicon, LEXICON_FILES, loadLexicon, type LexiconData } from '../pipeline/lexicon.ts';
 import { annotate } from '../pipeline/annotate.ts';
 import { quoteRecords } from '../pipeline/records.ts';
@@ -65,6 +65,44 @@ describe('boundary: training', () => {
     const model = trainBoundaryModel(examples);
     const back = readBoundaryModel(JSON.parse(boundaryModelJson(model, {})), 'test.json');
     expect(endProbability(back, ['b=,', 'n1=saying'])).toBeCloseTo(endProbability(model, ['b=,', 'n1=saying']), 3);
+  });
+});
+
+describe('boundary: where a clause starts', () => {
+  test('candidates after a cue skip punctuation and the inside of a quotation, not its opening mark', () => {
+    const ctx = contextOf('Clinton urged Congress, on Monday, "to act now" on guns.');
+    const first = indexOf(ctx, 'urged') + 1;
+    const values = startCandidates(ctx, first, ctx.tokens.length).map((p) => ctx.tokens[p]!.value);
+    expect(values).toEqual(['Congress', 'on', 'Monday', '"', 'on', 'guns']);
+  });
+
+  test('features name the cue, what was passed over and what follows', () => {
+    const ctx = contextOf('Clinton urged Congress to act on guns.');
+    const first = indexOf(ctx, 'urged') + 1;
+    const features = startFeatures(ctx, 'urge', first, indexOf(ctx, 'to'));
+    expect(features).toContain('lemma|passed=urge|PROPN');
+    expect(features).toContain('t=to');
+    expect(features).toContain('verbAhead=true');
+  });
+
+  test('a start model learned from examples prefers the labelled candidate', () => {
+    const examples: BoundaryExample[] = Array.from({ length: 30 }, () => [
+      { features: ['lemma|passed=urge|PROPN', 't=to'], label: 1 as const },
+      { features: ['d=0', 't=PROPN'], label: 0 as const },
+    ]).flat();
+    const start = trainBoundaryModel(examples);
+    expect(startScore(start, ['lemma|passed=urge|PROPN', 't=to'])).toBeGreaterThan(startScore(start, ['d=0', 't=PROPN']));
+  });
+
+  test('models/boundary-model.json holds a start model too', () => {
+    expect(loadLexicon().boundary?.start?.weights.size).toBeGreaterThan(100);
+  });
+
+  test('the start model reads back from its JSON form', () => {
+    const model = { ...trainBoundaryModel([{ features: ['b=,'], label: 1 }]), start: { bias: 0.5, weights: new Map([['t=to', 1.25]]) } };
+    const back = readBoundaryModel(JSON.parse(boundaryModelJson(model, {})), 'test.json');
+    expect(back.start?.weights.get('t=to')).toBe(1.25);
+    expect(() => readBoundaryModel({ bias: 0, threshold: 0.5, weights: {}, start: { weights: {} } }, 'test.json')).toThrow(/start must be an object with a bias/);
   });
 });
 

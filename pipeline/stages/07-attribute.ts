@@ -1,6 +1,6 @@
 // Links quotes to cues and speakers with sieves, most precise first; each attribution records the sieve that made it.
 import type { Attribution, Block, Cue, Doc, Entity, Mention, QuoteSpan, QuoteType, Span, Token } from '../document.ts';
-import { boundaryFeatures, endProbability, isCandidate, type BoundaryContext } from '../boundary.ts';
+import { boundaryFeatures, endProbability, isCandidate, startCandidates, startFeatures, startScore, type BoundaryContext } from '../boundary.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { genderOfEntity, isConfirmedPerson, RECENT_MENTIONS, sameName } from './06-resolve-entities.ts';
 
@@ -705,7 +705,20 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     return;
   }
   // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: the clause after the cue
-  const from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
+  let from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
+  // the learned start, where there is one: past an object or an adverbial, or not (`urged Congress to …`)
+  const starts = ctx.lexicon.boundary?.start;
+  // (after `that` the clause has its start: `confirmed on Saturday that …`)
+  if (from !== -1 && starts && tokens[from - 1]?.value.toLowerCase() !== 'that') {
+    let best = from;
+    let bestScore = -Infinity;
+    for (const p of startCandidates(ctx.breaks, tokenAt(tokens, cue.end), sentence.lastToken)) {
+      const score = startScore(starts, startFeatures(ctx.breaks, cue.lemma, tokenAt(tokens, cue.end), p));
+      if (score > bestScore) [best, bestScore] = [p, score];
+    }
+    // (the content leaves out a leading `that`, as the output always has: `said that taxes rise` → `taxes rise`)
+    from = tokens[best]!.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
+  }
   if (from !== -1) {
     let span = clauseFrom(ctx, from, outer);
     // `Dmitry Peskov, who said the talks were over, left Geneva`: a relative clause ends at its comma

@@ -706,19 +706,8 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
   }
   // `Peskov told reporters (that) …`, `Trump said on Saturday that …`: the clause after the cue
   let from = speaker.after ? -1 : clauseAfterCue(ctx, cue, sentence);
-  // the learned start, where there is one: past an object or an adverbial, or not (`urged Congress to …`)
-  const starts = ctx.lexicon.boundary?.start;
   // (after `that` the clause has its start: `confirmed on Saturday that …`)
-  if (from !== -1 && starts && tokens[from - 1]?.value.toLowerCase() !== 'that') {
-    let best = from;
-    let bestScore = -Infinity;
-    for (const p of startCandidates(ctx.breaks, tokenAt(tokens, cue.end), sentence.lastToken)) {
-      const score = startScore(starts, startFeatures(ctx.breaks, cue.lemma, tokenAt(tokens, cue.end), p));
-      if (score > bestScore) [best, bestScore] = [p, score];
-    }
-    // (the content leaves out a leading `that`, as the output always has: `said that taxes rise` → `taxes rise`)
-    from = tokens[best]!.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
-  }
+  if (from !== -1 && tokens[from - 1]?.value.toLowerCase() !== 'that') from = learnedStart(ctx, cue, sentence, from);
   if (from !== -1) {
     let span = clauseFrom(ctx, from, outer);
     // `Dmitry Peskov, who said the talks were over, left Geneva`: a relative clause ends at its comma
@@ -741,7 +730,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
       const t = tokens[k]!;
       if (CLAUSE_END.test(t.value) || (t.pos === 'VERB' && k > start && !/^(?:to)$/i.test(tokens[k - 1]!.value))) break;
       if (OPENING_MARK.test(t.value) && outer.some((q) => q.open.start === t.start)) {
-        const span = clauseFrom(ctx, start, outer);
+        const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, start), outer);
         if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
         return;
       }
@@ -761,7 +750,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     const infinitive = tokens[k + object + 1];
     // (`Christie said to laughs` is no infinitive: `laughs` is not a base form)
     if (cue.lemma !== 'say' && tokens[k + object]?.value.toLowerCase() === 'to' && infinitive?.pos === 'VERB' && infinitive.value.toLowerCase() === infinitive.lemma) {
-      const span = clauseFrom(ctx, k, outer, 2);
+      const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 2);
       if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
       return;
     }
@@ -769,7 +758,7 @@ function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): vo
     if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
-    const span = clauseFrom(ctx, k, outer, 1, true);
+    const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 1, true);
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
   }
 }
@@ -782,6 +771,25 @@ const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though|while|
 
 /** Verbs whose content is a clause, never a bare object: `said so`, `told him`, `added a line`. */
 const SAY_ONLY = new Set(['say', 'tell', 'add', 'write', 'tweet', 'post', 'speak', 'talk', 'ask', 'answer', 'reply', 'respond', 'comment', 'note', 'state', 'explain']);
+
+/**
+ * The learned start, where there is one (models/boundary-model.json): past an object or an adverbial,
+ * or not (`urged Congress to …`); `rule` otherwise.
+ */
+function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: number }, rule: number): number {
+  const { tokens } = ctx;
+  const starts = ctx.lexicon.boundary?.start;
+  if (!starts) return rule;
+  const first = tokenAt(tokens, cue.end);
+  let best = rule;
+  let bestScore = -Infinity;
+  for (const p of startCandidates(ctx.breaks, first, sentence.lastToken)) {
+    const score = startScore(starts, startFeatures(ctx.breaks, cue.lemma, first, p));
+    if (score > bestScore) [best, bestScore] = [p, score];
+  }
+  // (the content leaves out a leading `that`, as the output always has: `said that taxes rise` → `taxes rise`)
+  return tokens[best]!.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
+}
 
 /** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
 function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {

@@ -14,6 +14,7 @@ export const SIEVES = {
   'speaker-cue-object': 0.6, // `Clinton attacked Trump` · `called for a special prosecutor`
   'cue-then-quoted-fragment': 0.6, // `Clinton noted … her work to bring jobs from “Buffalo to Albany.”`
   'verb-then-quoted-fragment': 0.4, // `Reid has been pounding Trump as a “con artist”`
+  'possessor-noun-that': 0.6, // `Trump’s claim that …`, `her remark that …`
   'cue-without-speaker': 0.3, // `…, saying he “has consistently demonstrated …”`, no speaker found
   'participle-cue': 0.75, // `…, adding that "nothing will be done"`
   'headline-dash-speaker': 0.8, // `'Sanctions not discussed …' – Trump`
@@ -314,6 +315,7 @@ export function attribute(doc: Doc, lexicon: Lexicon): void {
     else reportedClause(ctx, cue, outer);
   }
   quoteContinuesSpeaker(ctx, outer);
+  possessorNounThat(ctx, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) quotedFragmentAfterCue(ctx, q, outer);
   for (const q of outer) if (!ctx.usedQuotes.has(q)) unattributed(ctx, q);
 
@@ -1081,6 +1083,37 @@ function afterAppositive(ctx: Context, at: number, cue: Cue | null): QuoteSpan |
     if ((c !== undefined && c !== cue) || tokens[k]!.pos === 'AUX' || (tokens[k]!.pos === 'VERB' && !/(?:ed|ing)$/i.test(tokens[k]!.value))) return undefined;
   }
   return next;
+}
+
+const POSSESSIVE_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'plural' | 'neuter'>> = { his: 'male', her: 'female', their: 'plural', its: 'neuter' };
+
+/**
+ * `Trump’s claim that there have been “thousands of shootings”`, `her remark that …`, `his warning that …`:
+ * a reporting noun of speech or writing, its possessor the speaker, the that-clause what was said.
+ */
+function possessorNounThat(ctx: Context, outer: readonly QuoteSpan[]): void {
+  const { tokens, doc } = ctx;
+  for (let k = 1; k < tokens.length - 2; k++) {
+    const t = tokens[k]!;
+    const noun = t.pos === 'NOUN' ? ctx.lexicon.nouns.get(t.value.toLowerCase()) : undefined;
+    if (!noun || (noun.cls !== 'speech' && noun.cls !== 'writing') || tokens[k + 1]!.value.toLowerCase() !== 'that') continue;
+    if (insideQuote(ctx, t.start) || overlapsAttribution(ctx, t)) continue;
+    // the possessor, maybe past an adjective (`Stumpf’s repeated emphasis`)
+    let p = k - 1;
+    if (tokens[p]!.pos === 'ADJ') p--;
+    let mention: Mention | undefined;
+    const pronoun = POSSESSIVE_PRONOUNS[tokens[p]?.value.toLowerCase() ?? ''];
+    if (pronoun) {
+      const w = tokens[p]!;
+      mention = { start: w.start, end: w.end, kind: 'pronoun', value: w.value, name: null, title: null, entityKind: pronoun === 'plural' ? 'group' : pronoun === 'neuter' ? 'organization' : 'person', gender: pronoun, entity: -1 };
+    } else if (/^['’]s?$/.test(tokens[p]?.value ?? '')) mention = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1);
+    if (!mention || (mention.kind !== 'name' && mention.kind !== 'pronoun')) continue;
+    const span = clauseFrom(ctx, k + 2, outer);
+    if (!span || overlapsAttribution(ctx, span)) continue;
+    const cue: Cue = { start: t.start, end: t.end, value: t.value, lemma: noun.lemma, cls: noun.cls, token: k, form: 'noun' };
+    add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention, sieve: 'possessor-noun-that' }, quotesWithin(ctx, span));
+    void doc;
+  }
 }
 
 /**

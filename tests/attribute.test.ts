@@ -115,6 +115,11 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
     ['direct', 'transcript-speaker', 'WALLACE', null, 'Let us start with the breaking news tonight.'],
     ['direct', 'transcript-speaker', 'PENCE', null, 'Well, look, this is not an episode of a game show.'],
   ]],
+  ['a transcript inside one quotation over several paragraphs: each paragraph has its speaker', 'Partial transcript as follows:\n\n"WALLACE: Let us start with the breaking news tonight.\n\n"PENCE: Well, look, this is not an episode of a game show.\n\n"WALLACE: Thank you, Governor."\n\nThe interview ended there.', [
+    ['direct', 'transcript-speaker', 'WALLACE', null, 'Let us start with the breaking news tonight.'],
+    ['direct', 'transcript-speaker', 'PENCE', null, 'Well, look, this is not an episode of a game show.'],
+    ['direct', 'transcript-speaker', 'WALLACE', null, 'Thank you, Governor.'],
+  ]],
   ['a transcript label joins the person of that surname', 'Mike Pence spoke on Sunday.\n\nPENCE: Well, look, this is not an episode of a game show.', [['direct', 'transcript-speaker', 'Mike Pence', null, 'Well, look, this is not an episode of a game show.']]],
   ['is promising … (a progressive wink tags as an adjective)', 'Donald Trump is promising lower taxes and "jobs, jobs, jobs."', [['mixed', 'speaker-cue-that', 'Donald Trump', 'promising', 'lower taxes and "jobs, jobs, jobs."']]],
   ['X’s claim that … (a reporting noun, its possessor the speaker)', 'Politifact seized on Donald Trump’s claim that there have been "thousands of shootings" in Chicago this year.', [['mixed', 'possessor-noun-that', 'Donald Trump', 'claim', 'there have been "thousands of shootings" in Chicago this year']]],

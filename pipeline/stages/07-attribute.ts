@@ -1005,7 +1005,9 @@ function transcriptSpeaker(ctx: Context): void {
     }
     const mention: Mention = { start: labelStart, end: labelStart + label[2]!.length, kind: 'name', value: label[2]!, name: doc.entities[entity]!.name, title: null, entityKind: 'person', entity };
     const span = { start, end };
-    add(ctx, { ...span, parts: [span], type: 'direct', cue: null, mention, sieve: 'transcript-speaker' }, opened ? [opened] : quotesWithin(ctx, span));
+    // a quotation over several paragraphs of the transcript is used, not claimed whole: each paragraph has its speaker
+    if (opened && opened.parts.length > 1) ctx.usedQuotes.add(opened);
+    add(ctx, { ...span, parts: [span], type: 'direct', cue: null, mention, sieve: 'transcript-speaker' }, opened && opened.parts.length === 1 ? [opened] : quotesWithin(ctx, span));
   }
 }
 

@@ -1170,7 +1170,7 @@ function verbThenQuotedFragment(ctx: Context, q: QuoteSpan, outer: readonly Quot
     if (t.pos !== 'VERB' || insideQuote(ctx, t.start) || /^(?:is|are|was|were|be|been|being|has|have|had)$/i.test(t.value)) continue;
     const verb: Cue = { start: t.start, end: t.end, value: t.value, lemma: t.lemma, cls: 'speech', token: c, form: 'verb' };
     const speaker = speakerOf(ctx, verb);
-    if (!speaker || speaker.after || !(speaker.mention.kind === 'name' || speaker.mention.kind === 'pronoun') || speaker.mention.entityKind === 'organization') return;
+    if (!speaker || speaker.after || !(speaker.mention.kind === 'name' || speaker.mention.kind === 'pronoun')) return;
     const span = clauseFrom(ctx, c + 1, outer, 2);
     if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
     add(ctx, { ...span, parts: [span], type: 'mixed', cue: verb, mention: speaker.mention, sieve: 'verb-then-quoted-fragment' }, quotesWithin(ctx, span));

@@ -1133,7 +1133,9 @@ function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readonly Quot
     if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start)) continue;
     // (no speaker next to the cue: the subject of its sentence's main clause)
     const speaker = speakerOf(ctx, cue) ?? subjectBefore(ctx, c);
-    if ((speaker && (speaker.after || isLabel(ctx, cue, speaker.mention))) || cue.form === 'noun') return;
+    // (`to denounce what Turnbull called North Korea’s “dangerous” actions`: past the label to its reporter)
+    if (speaker && isLabel(ctx, cue, speaker.mention)) continue;
+    if ((speaker && speaker.after) || cue.form === 'noun') return;
     let from = tokenAt(tokens, cue.end);
     if (/^[,:]$/.test(tokens[from]?.value ?? '')) from++;
     if (tokens[from]?.value.toLowerCase() === 'that') from++;

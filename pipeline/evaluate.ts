@@ -655,7 +655,10 @@ export function formatReport(report: EvaluationReport, options: { readonly error
   ];
   const widths = table[0]!.map((_, i) => Math.max(...table.map((r) => r[i]!.length)));
   for (const r of table) lines.push(r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ').trimEnd());
-  lines.push('');
+  // the recall a quote extractor is held to for quotations: direct and mixed together
+  const found = report.byType.direct.overlap.goldTp + report.byType.mixed.overlap.goldTp;
+  const quoted = found + report.byType.direct.overlap.fn + report.byType.mixed.overlap.fn;
+  lines.push(`recall of direct and mixed quotes: ${quoted === 0 ? 'n/a' : n(found / quoted)}  (${found}/${quoted})`, '');
 
   const share = (label: string, s: Share) => `${label.padEnd(34)}${s.total === 0 ? '  n/a' : n(accuracy(s))}  (${s.right}/${s.total})`;
   lines.push(

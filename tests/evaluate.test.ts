@@ -286,6 +286,7 @@ describe('formatReport', () => {
     expect(out).toMatch(/^mixed\s+0\s+0\s+0\.000\s+0\.000\s+0\.000\s+0\.000$/m);
     expect(out).toMatch(/^all\s+2\s+2\s+0\.500\s+0\.500\s+0\.500\s+0\.500$/m);
     expect(out).toMatch(/^speaker accuracy\s+0\.000\s+\(0\/1\)$/m);
+    expect(out).toContain('recall of direct and mixed quotes: 1.000  (1/1)');
     expect(out).toContain('end to end (quote and speaker): P 0.000  R 0.000  F1 0.000');
     expect(out).not.toContain('errors');
   });

@@ -790,7 +790,7 @@ function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: number }, r
     if (score > bestScore) [best, bestScore] = [p, score];
   }
   // (the content leaves out a leading `that`, as the output always has: `said that taxes rise` → `taxes rise`)
-  return tokens[best]!.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
+  return tokens[best]?.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
 }
 
 /** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
@@ -885,8 +885,36 @@ function attributionEndsClause(ctx: Context, cue: Cue, mention: Mention, sentenc
   return tail.length <= 12 && !tail.some((t) => t.pos === 'VERB' || t.pos === 'AUX' || OPENING_MARK.test(t.value));
 }
 
+/** Connectives that open a sentence and are the writer's, not the speaker's: `But`, `Still,`, `In fact,`. */
+const CONNECTIVES = /^(?:but|and|so|yet|still|however|meanwhile|instead|indeed|moreover|nonetheless|nevertheless|also|now|then|even so|in fact|in addition|at the same time|after all|of course)$/i;
+
+/** The first token of what was said in a clause that opens at `first`: past a connective and a dateline (`WASHINGTON (Reuters) -`). */
+function pastConnective(ctx: Context, first: number, comma: number): number {
+  const { tokens, doc } = ctx;
+  let k = first;
+  // `CAMBRIDGE, Mass., Dec. 11 (UPI) — …`, `WASHINGTON (Reuters) - …`: a dateline ends at its dash
+  if (/^\p{Lu}{3,}/u.test(tokens[k]!.value)) {
+    for (let d = k + 1; d < Math.min(comma, k + 14); d++) {
+      if (/^(?:—|–|-|--)$/.test(tokens[d]!.value) && doc.view[tokens[d]!.start - 1] === ' ') {
+        k = d + 1;
+        break;
+      }
+    }
+  }
+  for (let n = 3; n >= 1; n--) {
+    const words = tokens.slice(k, k + n);
+    if (words.length === n && CONNECTIVES.test(words.map((t) => t.value).join(' '))) {
+      const next = k + n;
+      if (n === 1 && words[0]!.pos === 'CCONJ') return next < comma ? next : k;
+      if (tokens[next]?.value === ',' && next + 1 < comma) return next + 1;
+    }
+  }
+  return k;
+}
+
 function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: number, comma: number, outer: readonly QuoteSpan[], sieve: Sieve): void {
   const { tokens, doc } = ctx;
+  first = pastConnective(ctx, first, comma);
   let start = tokens[first]!.start;
   // a preceding attribution in the sentence (`Peskov said … and, Lavrov said, …`) or a dateline (`MOSCOW, July 10. /TASS/.`)
   const stop = tokens[comma - 1]!.end;
@@ -952,6 +980,7 @@ function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): voi
   if (!speaker) return;
   let from = c + 1;
   if (tokens[from]?.value.toLowerCase() === 'that') from++;
+  else if (at !== -1) from = learnedStart(ctx, cue, doc.sentences[at]!, from);
   const span = clauseFrom(ctx, from, outer);
   if (!span || overlapsAttribution(ctx, span)) return;
   add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker, sieve: 'participle-cue' }, quotesWithin(ctx, span));

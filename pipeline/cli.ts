@@ -118,7 +118,7 @@ async function trainCommand(args: string[]): Promise<number> {
   const tmp = `${values.out}.${process.pid}.tmp`;
   writeFileSync(tmp, json);
   renameSync(tmp, values.out);
-  process.stderr.write(`${gold.length} documents, ${examples} breaks, ${model.weights.size} weights → ${values.out}\n`);
+  process.stderr.write(`${gold.length} documents, ${examples} examples, ${model.weights.size + (model.start?.weights.size ?? 0)} weights → ${values.out}\n`);
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { boundaryFeatures, boundaryModelJson, endProbability, isCandidate, readB
 import { buildLexicon, LEXICON_FILES, loadLexicon, type LexiconData } from '../pipeline/lexicon.ts';
 import { annotate } from '../pipeline/annotate.ts';
 import { quoteRecords } from '../pipeline/records.ts';
+import { boundaryExamples } from '../pipeline/train.ts';
 import { annotated } from './helpers.ts';
 
 const contextOf = (text: string): BoundaryContext => {
@@ -132,5 +133,27 @@ describe('boundary: the model file', () => {
     expect(lexicon.boundary).toBeNull();
     const text = 'Donald Trump said the talks had gone well, adding that nothing was decided.';
     expect(quoteRecords(annotate(text, { id: 'a.txt', lexicon })).map((r) => r.text)).toEqual(['the talks had gone well', 'nothing was decided']);
+  });
+});
+
+describe('boundary: examples from gold spans', () => {
+  const text = 'Dmitry Peskov said the talks were over, and he left Geneva on Monday.';
+  const content = 'the talks were over';
+  const gold = [{
+    id: 'g.txt',
+    text,
+    quotes: [{ text: content, start: text.indexOf(content), end: text.indexOf(content) + content.length, speaker: 'Dmitry Peskov', cue: 'said', cueStart: text.indexOf('said'), cueEnd: text.indexOf('said') + 4, quoteKindHeuristic: 'indirect' as const, attributionType: 'Attribution' as const }],
+  }];
+
+  test('the first break past the gold end is labelled 1, and no break after it is used', () => {
+    const { ends } = boundaryExamples(gold, loadLexicon());
+    expect(ends.map((e) => [e.features[0], e.label])).toEqual([['b=,', 1]]);
+  });
+
+  test('the candidate start where the gold content starts is labelled 1, the others 0', () => {
+    const { starts } = boundaryExamples(gold, loadLexicon());
+    expect(starts.filter((e) => e.label === 1)).toHaveLength(1);
+    expect(starts.find((e) => e.label === 1)!.features).toContain('t=the');
+    expect(starts.length).toBeGreaterThan(3);
   });
 });

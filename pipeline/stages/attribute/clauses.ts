@@ -209,10 +209,10 @@ export function attributionEndsClause(ctx: Context, cue: Cue, mention: Mention, 
 export function pastConnective(ctx: Context, first: number, comma: number): number {
   const { tokens, doc } = ctx;
   let k = first;
-  // `CAMBRIDGE, Mass., Dec. 11 (UPI) — …`, `WASHINGTON (Reuters) - …`: a dateline ends at its dash
-  if (/^\p{Lu}{3,}/u.test(tokens[k]!.value)) {
+  // `CAMBRIDGE, Mass., Dec. 11 (UPI) — …`, `WASHINGTON (Reuters) - …`, `New York (AFP) – …`: a dateline ends at its dash
+  if (/^\p{Lu}{3,}/u.test(tokens[k]!.value) || tokens.slice(k, Math.min(comma, k + 6)).some((t) => t.value === '(')) {
     for (let d = k + 1; d < Math.min(comma, k + 14); d++) {
-      if (/^(?:—|–|-|--)$/.test(tokens[d]!.value) && doc.view[tokens[d]!.start - 1] === ' ') {
+      if (/^(?:—|–|-|--)$/.test(tokens[d]!.value) && doc.view[tokens[d]!.start - 1] === ' ' && (/^\p{Lu}{3,}/u.test(tokens[k]!.value) || tokens[d - 1]!.value === ')')) {
         k = d + 1;
         break;
       }

@@ -174,7 +174,7 @@ export const POSSESSIVE_PRONOUNS: Readonly<Record<string, 'male' | 'female' | 'p
  * a reporting noun of speech or writing, its possessor the speaker, the that-clause what was said.
  */
 export function possessorNounThat(ctx: Context, outer: readonly QuoteSpan[]): void {
-  const { tokens, doc } = ctx;
+  const { tokens } = ctx;
   for (let k = 1; k < tokens.length - 2; k++) {
     const t = tokens[k]!;
     const noun = t.pos === 'NOUN' ? ctx.lexicon.nouns.get(t.value.toLowerCase()) : undefined;
@@ -194,7 +194,6 @@ export function possessorNounThat(ctx: Context, outer: readonly QuoteSpan[]): vo
     if (!span || overlapsAttribution(ctx, span)) continue;
     const cue: Cue = { start: t.start, end: t.end, value: t.value, lemma: noun.lemma, cls: noun.cls, token: k, form: 'noun' };
     add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention, sieve: 'possessor-noun-that' }, quotesWithin(ctx, span));
-    void doc;
   }
 }
 

@@ -1,6 +1,6 @@
 // Sieves that start from a quotation: its speaker and cue after it, before it, a signature, a transcript label, a continuation.
 import type { Attribution, Cue, Mention, QuoteSpan, QuoteType, Span } from '../../document.ts';
-import { add, blockAround, blockIndexAt, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, overlapsAttribution, quotesOverlapping, quotesWithin, reportingCueAt, reports, sentenceIndex, sentenceOf, SKIPPABLE, tokenAt, wordCount } from './context.ts';
+import { add, attributionsNear, blockAround, blockIndexAt, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, overlapsAttribution, quotesOverlapping, quotesWithin, reportingCueAt, reports, sentenceIndex, sentenceOf, SKIPPABLE, tokenAt, wordCount } from './context.ts';
 import { isLabel, speakerOf } from './speakers.ts';
 import { clauseAfterCue, clauseFrom } from './clauses.ts';
 
@@ -342,8 +342,9 @@ export function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undef
   if (block === -1) return undefined;
   const earliest = ctx.contentBlocks[Math.max(0, block - 1)]!.start;
   let found: Attribution | undefined;
-  // (a signed quotation, `“…” ― Krystal Correa`, speaks for itself only)
-  for (const a of ctx.attributions) if (a.end <= q.open.start && a.start >= earliest && a.mention !== null && a.mention.entity !== -1 && a.sieve !== 'quote-dash-speaker' && (found === undefined || a.end > found.end)) found = a;
+  // (the attributions of the last few dozen sentences, not of the whole document: a long transcript stays linear;
+  // a signed quotation, `“…” ― Krystal Correa`, speaks for itself only)
+  for (const a of attributionsNear(ctx, sentenceIndex(doc, tokenAt(tokens, q.open.start)), 40)) if (a.end <= q.open.start && a.start >= earliest && a.mention !== null && a.mention.entity !== -1 && a.sieve !== 'quote-dash-speaker' && (found === undefined || a.end > found.end)) found = a;
   if (!found) return undefined;
   const from = tokenAt(tokens, Math.max(found.end, found.cue?.end ?? 0, found.mention!.end));
   for (let k = from; k < tokens.length && tokens[k]!.end <= q.open.start; k++) {
@@ -353,6 +354,5 @@ export function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undef
     const m = ctx.mentionByStart.get(tokens[k]!.start);
     if (m && m.kind === 'name' && m.entityKind === 'person' && m.entity !== found.mention!.entity) return undefined;
   }
-  void doc;
   return found;
 }

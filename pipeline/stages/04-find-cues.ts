@@ -22,8 +22,8 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       const token = tokens[i]!;
       const form = token.value.toLowerCase();
       // `the New York State Republican Party`, `Mike Pence Calls for …`: a capital mid-sentence is a name or a title-case headline
-      // …except a headline's verb after its subject: `Bernie Sanders Says He’s Already Started Writing …`
-      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && HEADLINE_VERBS.test(token.value);
+      // …except a headline's present-tense verb after its subject: `Bernie Sanders Says He’s Already Started Writing …`
+      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && /s$/.test(form) && lexicon.verbs.has(form);
       if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value) && !headlineVerb) continue;
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
@@ -32,12 +32,11 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       // (`the website states that …`: a noun and a third-person form before `that`; `is promising lower taxes`: a progressive)
       const afterSubject = i > sentence.firstToken && (prev!.pos === 'PROPN' || prev!.pos === 'PRON' || (prev!.pos === 'NOUN' && (tokens[i - 2]?.pos === 'DET' || tokens[i + 1]?.value.toLowerCase() === 'that') && /s$/.test(form)));
       const progressive = /ing$/.test(form) && /^(?:is|are|was|were|been|be)$/i.test(prev?.value ?? '');
-      // `a group called Citizens for Trump`: a participle naming a thing, not a report
-      // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
-      const indefinite = tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value.toLowerCase();
       // (`so-called`, `well-known`: the second half of a compound adjective)
       if (prev?.value === '-' && prev.end === token.start) continue;
-      const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && (indefinite === 'a' || indefinite === 'an') && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '');
+      // `a group called Citizens for Trump`: a participle naming a thing, not a report
+      // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
+      const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '') && /^an?$/i.test(tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value ?? '');
       if (verb && !naming && (token.pos === 'VERB' || afterSubject || headlineVerb || progressive || (token.pos !== 'ADJ' && PAST.test(form) && form !== verb.lemma))) {
         cues.push({ start: token.start, end: token.end, value: token.value, lemma: verb.lemma, cls: verb.cls, token: i, form: 'verb' });
         continue;
@@ -52,9 +51,6 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
   }
   doc.cues = cues;
 }
-
-/** Present-tense reporting verbs as headlines write them. */
-const HEADLINE_VERBS = /^(?:Says|Tells|Claims|Warns|Insists|Argues|Admits|Denies|Urges|Vows|Slams|Blasts|Calls|Accuses|Suggests|Announces|Tweets|Writes|Reveals|Predicts|Promises)$/;
 
 /** Most words capitalised, as headlines are written: `Clinton Says Russians Hacked DNC`. */
 function isTitleCase(tokens: readonly Token[], first: number, last: number): boolean {

@@ -23,7 +23,8 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       const form = token.value.toLowerCase();
       // `the New York State Republican Party`, `Mike Pence Calls for …`: a capital mid-sentence is a name or a title-case headline
       // …except a headline's present-tense verb after its subject: `Bernie Sanders Says He’s Already Started Writing …`
-      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && /s$/.test(form) && lexicon.verbs.has(form);
+      const listed = lexicon.verbs.get(form);
+      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && /[^s]s$/.test(form) && listed !== undefined && listed.lemma !== form;
       if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value) && !headlineVerb) continue;
       const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`

@@ -1,7 +1,7 @@
 // Where a reported clause starts after its cue and where it ends: rules, and the learned boundary where models/ has one.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
 import { boundaryFeatures, endProbability, isCandidate, startCandidates, startFeatures, startScore } from '../../boundary.ts';
-import { CLAUSE_BREAK, CLAUSE_END, CLOSING_MARK, CONNECTIVES, type Context, HEARER_VERBS, insideQuote, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, SAY_ONLY, sentenceOf, SUBORDINATORS, tokenAt } from './context.ts';
+import { CLAUSE_BREAK, CLAUSE_END, CLOSING_MARK, CONNECTIVES, type Context, HEARER_VERBS, insideQuote, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, SAY_ONLY, sentenceOf, SUBORDINATORS, tokenAt, wordCount } from './context.ts';
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
 export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false): Span | null {
@@ -140,6 +140,12 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
     // `says at a campaign stop in Toledo that`: a noun wink took for a verb inside a prepositional phrase
     const inPhrase = t.pos === 'VERB' && tokens[k - 1]?.pos === 'NOUN' && tokens[k - 2]?.pos === 'DET' && tokens[k - 3]?.pos === 'ADP';
     if (inPhrase) continue;
+    // `tells MSNBC’s “Morning Joe” on Friday that …`: a short quoted title is passed over
+    const title = OPENING_MARK.test(t.value) ? ctx.outer.find((q) => q.open.start === t.start) : undefined;
+    if (title && title.close !== null && wordCount(ctx.doc.view.slice(title.start, title.end)) <= 4 && !/[.!?,]$/.test(ctx.doc.view.slice(title.start, title.end).trimEnd())) {
+      k = tokenAt(tokens, title.close.end) - 1;
+      continue;
+    }
     if (((t.pos === 'VERB' || t.pos === 'AUX') && !/^\p{Lu}/u.test(t.value) && !participle) || CLAUSE_END.test(t.value) || OPENING_MARK.test(t.value) || t.value === ':') break;
   }
   // no `that`: the clause starts after the cue (`Trump said he …`), an object (`told reporters`) and

@@ -113,6 +113,9 @@ export function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: numb
   return tokens[best]?.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
 }
 
+/** Nouns whose that-clause is their content: what a verb reports is the whole phrase (`the idea that …`). */
+const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|belief|premise|argument|possibility|theory|allegation|allegations|accusation|accusations|charge|charges|contention|view|report|reports)$/i;
+
 /** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
 export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
   const { tokens } = ctx;
@@ -132,6 +135,8 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
       // unless the verb takes a hearer and a clause (`told reporters that`, `assured Trump that`)
       const object = tokens[tokenAt(tokens, cue.end)];
       const hearer = object !== undefined && k > tokenAt(tokens, cue.end) && /^(?:DET|NOUN|PROPN|PRON)$/.test(object.pos) && !ctx.lexicon.notNames.has(object.value.toLowerCase());
+      // `disputes the idea that …`, `rejected the notion that …`: a noun of content, its that-clause with it
+      if (k > tokenAt(tokens, cue.end) && CONTENT_NOUNS.test(tokens[k - 1]!.value)) return tokenAt(tokens, cue.end);
       return hearer && !HEARER_VERBS.has(cue.lemma) ? -1 : k + 1;
     }
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;

@@ -131,6 +131,10 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
   ['a dateline with a parenthesised agency is not what was said (New York (AFP) – …, Sanders warned)', 'Sanders on Brexit\n\nNew York (AFP) – The same popular frustration could send disgruntled Americans to Donald Trump, Bernie Sanders warned on Wednesday.', [['indirect', 'clause-then-speaker-cue', 'Bernie Sanders', 'warned', 'The same popular frustration could send disgruntled Americans to Donald Trump']]],
   ['a short quoted title between the cue and that is passed over (tells MSNBC\'s "Morning Joe" on Friday that …)', 'Jeh Johnson tells MSNBC\'s "Morning Joe" on Friday that the attack remains under investigation.', [['indirect', 'speaker-cue-that', 'Jeh Johnson', 'tells', 'the attack remains under investigation']]],
   ['disputes the idea that … (a noun of content keeps its that-clause)', 'The woman disputes the idea that she was paid to stay silent.', [['indirect', 'speaker-cue-that', 'woman', 'disputes', 'the idea that she was paid to stay silent']]],
+  ['a wall, which he said Mexico should pay for (the relative pronoun is part of what was said)', 'Donald Trump promised a permanent wall at the border, which he said the Mexican government should pay for.', [
+    ['indirect', 'speaker-cue-that', 'Donald Trump', 'promised', 'a permanent wall at the border'],
+    ['indirect', 'speaker-cue-that', 'Donald Trump', 'said', 'which he said the Mexican government should pay for'],
+  ]],
   ['a pronoun two sentences after the name', 'Chancellor Angela Merkel arrived in Paris on Monday. The meeting lasted three hours. "We have taken a decisive step," she said.', [['direct', 'quote-then-speaker-cue', 'Angela Merkel', 'said', 'We have taken a decisive step,']]],
   ['a bracketed insertion names the speaker of a pronoun', 'Donald Trump met Vladimir Putin on Friday. "He [Putin] vehemently denied it," he [Trump] said.', [['direct', 'quote-then-speaker-cue', 'Donald Trump', 'said', 'He [Putin] vehemently denied it,']]],
   ['a pronoun with no one to refer to is no speaker', '"We will win," he said.', [['direct', 'quote-then-speaker-cue', null, 'said', 'We will win,']]],

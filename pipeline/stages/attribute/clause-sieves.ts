@@ -63,6 +63,10 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
         }
       }
     }
+    // `a wall, which he said Mexico should pay for`: the relative pronoun stands for part of what was said (PolNeAR keeps
+    // the whole relative clause)
+    const relative = tokens[tokenAt(tokens, speaker.mention.start) - 1];
+    if (span && relative && /^(?:which|what)$/i.test(relative.value) && !overlapsAttribution(ctx, { start: relative.start, end: span.start })) span = { start: relative.start, end: span.end };
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
     return;
   }

@@ -41,7 +41,7 @@ export function isCandidate(ctx: BoundaryContext, k: number): boolean {
 const bucket = (n: number) => (n <= 3 ? '1-3' : n <= 7 ? '4-7' : n <= 15 ? '8-15' : n <= 30 ? '16-30' : '31+');
 
 /** Features of ending the clause that starts at token `from` just before token `k`. */
-export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number): string[] {
+export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number, lemma = ''): string[] {
   const { tokens } = ctx;
   const t = tokens[k]!;
   const prev = tokens[k - 1];
@@ -85,6 +85,8 @@ export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number):
   ];
   if (n1ing) f.push('n1ing', `b|n1ing=${b}`);
   if (ctx.isCue(k + 1)) f.push(`b|n1cue=${b}`);
+  // the reporting verb's own habits (`urged … to`, `said …, adding`)
+  if (lemma !== '') f.push(`lemma|b=${lemma}|${b}`);
   f.push(`b|n1|n2=${b}|${n1}|${next2?.pos ?? 'END'}`, `p1w=${prev !== undefined && /^(?:PUNCT|ADP|DET|PRON|CCONJ|SCONJ|PART|AUX)$/.test(prev.pos) ? prev.value.toLowerCase() : prev?.pos}`);
   let breaks = 0;
   for (let i = from + 1; i < k; i++) if (isBreak(tokens[i]!) && !ctx.insideQuote(tokens[i]!.start)) breaks++;

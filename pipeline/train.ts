@@ -44,21 +44,26 @@ function endExamples(doc: Doc, ctx: BoundaryContext, q: GoldQuote, text: string)
   while (end > q.start! && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
   const sentence = sentenceAround(doc, from);
   if (!sentence) return [];
+  const lemma = cueOf(doc, q)?.lemma ?? '';
   const examples: BoundaryExample[] = [];
   for (let k = from + 1; k < Math.min(sentence.lastToken, from + MAX_CLAUSE_TOKENS); k++) {
     if (!isCandidate(ctx, k)) continue;
     const stop = doc.tokens[k]!.start >= end;
-    examples.push({ features: boundaryFeatures(ctx, from, k), label: stop ? 1 : 0 });
+    examples.push({ features: boundaryFeatures(ctx, from, k, lemma), label: stop ? 1 : 0 });
     if (stop) break;
   }
   return examples;
 }
 
+/** The last cue the finder saw inside the gold cue (`told reporters` → told), if the gold cue comes before the content. */
+function cueOf(doc: Doc, q: GoldQuote) {
+  if (q.cueStart == null || q.cueEnd == null || q.cueEnd > q.start!) return undefined;
+  return doc.cues.filter((c) => c.start >= q.cueStart! && c.end <= q.cueEnd! && c.form !== 'noun').pop();
+}
+
 /** Each candidate start after the gold quote's cue (as the cue finder saw it), labelled 1 where the gold content starts. */
 function startExamples(doc: Doc, ctx: BoundaryContext, q: GoldQuote): BoundaryExample[] {
-  if (q.cueStart == null || q.cueEnd == null || q.cueEnd > q.start!) return [];
-  // the last cue the finder saw inside the gold cue (`told reporters` → told)
-  const cue = doc.cues.filter((c) => c.start >= q.cueStart! && c.end <= q.cueEnd! && c.form !== 'noun').pop();
+  const cue = cueOf(doc, q);
   if (!cue) return [];
   const first = tokenAt(doc, cue.end);
   const target = tokenAt(doc, q.start!);

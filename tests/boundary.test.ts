@@ -35,6 +35,7 @@ describe('boundary: candidates and features', () => {
     expect(features).toContain('n1=adding');
     expect(features).toContain('finite=true');
     expect(features).toContain('n1ing');
+    expect(boundaryFeatures(ctx, from, indexOf(ctx, ','), 'say')).toContain('lemma|b=say|,');
   });
 
   test('features are the same for the same text', () => {

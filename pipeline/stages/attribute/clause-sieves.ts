@@ -53,7 +53,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
   // (after `that` the clause has its start: `confirmed on Saturday that …`)
   if (from !== -1 && tokens[from - 1]?.value.toLowerCase() !== 'that') from = learnedStart(ctx, cue, sentence, from);
   if (from !== -1) {
-    let span = clauseFrom(ctx, from, outer);
+    let span = clauseFrom(ctx, from, outer, 3, false, cue.lemma);
     // `Dmitry Peskov, who said the talks were over, left Geneva`: a relative clause ends at its comma
     if (span && /^who$/i.test(speaker.mention.value)) {
       for (let k = from; k < tokenAt(tokens, span.end); k++) {
@@ -78,7 +78,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
       const t = tokens[k]!;
       if (CLAUSE_END.test(t.value) || (t.pos === 'VERB' && k > start && !/^(?:to)$/i.test(tokens[k - 1]!.value))) break;
       if (OPENING_MARK.test(t.value) && outer.some((q) => q.open.start === t.start)) {
-        const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, start), outer);
+        const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, start), outer, 3, false, cue.lemma);
         if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
         return;
       }
@@ -98,7 +98,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
     const infinitive = tokens[k + object + 1];
     // (`Christie said to laughs` is no infinitive: `laughs` is not a base form)
     if (cue.lemma !== 'say' && tokens[k + object]?.value.toLowerCase() === 'to' && infinitive?.pos === 'VERB' && infinitive.value.toLowerCase() === infinitive.lemma) {
-      const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 2);
+      const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 2, false, cue.lemma);
       if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
       return;
     }
@@ -106,7 +106,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
     if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
-    const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 1, true);
+    const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, k), outer, 1, true, cue.lemma);
     if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
   }
 }
@@ -166,7 +166,7 @@ export function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[
   let from = c + 1;
   if (tokens[from]?.value.toLowerCase() === 'that') from++;
   else if (at !== -1) from = learnedStart(ctx, cue, doc.sentences[at]!, from);
-  const span = clauseFrom(ctx, from, outer);
+  const span = clauseFrom(ctx, from, outer, 3, false, cue.lemma);
   if (!span || overlapsAttribution(ctx, span)) return;
   add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker, sieve: 'participle-cue' }, quotesWithin(ctx, span));
 }
@@ -222,7 +222,7 @@ export function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readon
     let from = tokenAt(tokens, cue.end);
     if (/^[,:]$/.test(tokens[from]?.value ?? '')) from++;
     if (tokens[from]?.value.toLowerCase() === 'that') from++;
-    const span = clauseFrom(ctx, from, outer, 2);
+    const span = clauseFrom(ctx, from, outer, 2, false, cue.lemma);
     if (!span || span.end < q.close.end || span.start > q.open.start || overlapsAttribution(ctx, span)) return;
     // (`…, saying he “has consistently demonstrated …”` with no subject found: what was said, speaker unknown)
     add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker?.mention ?? null, sieve: speaker ? 'cue-then-quoted-fragment' : 'cue-without-speaker' }, quotesWithin(ctx, span));

@@ -4,7 +4,7 @@ import { boundaryFeatures, endProbability, isCandidate, startCandidates, startFe
 import { CLAUSE_BREAK, CLAUSE_END, CLOSING_MARK, CONNECTIVES, type Context, HEARER_VERBS, insideQuote, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, SAY_ONLY, sentenceOf, SUBORDINATORS, tokenAt, wordCount } from './context.ts';
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
-export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false): Span | null {
+export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false, lemma = ''): Span | null {
   const { tokens, doc } = ctx;
   let sentence = sentenceOf(doc, from);
   if (!sentence) return null;
@@ -23,7 +23,7 @@ export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan
         end = k;
         break;
       }
-      if (isCandidate(ctx.breaks, k) && endProbability(model, boundaryFeatures(ctx.breaks, from, k)) >= model.threshold) {
+      if (isCandidate(ctx.breaks, k) && endProbability(model, boundaryFeatures(ctx.breaks, from, k, lemma)) >= model.threshold) {
         end = k;
         break;
       }

@@ -47,7 +47,7 @@ export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number, 
   const prev = tokens[k - 1];
   const next = tokens[k + 1];
   const next2 = tokens[k + 2];
-  const b = isBreakWord(t) ? t.value.toLowerCase() : t.pos;
+  const b = BREAKS.test(t.value) ? t.value.toLowerCase() : t.pos;
   // the next word itself when it is a function word or a participle (`saying`, `adding`), else its tag
   const n1 = next === undefined ? 'END' : CLOSING.test(next.value) ? 'QUOTE' : /^(?:PUNCT|CCONJ|SCONJ|ADP|PRON|DET|AUX|PART|ADV)$/.test(next.pos) || (next.pos === 'VERB' && /ing$/i.test(next.value)) ? next.value.toLowerCase() : next.pos;
   const n1ing = next !== undefined && next.pos === 'VERB' && /ing$/i.test(next.value);
@@ -96,10 +96,6 @@ export function boundaryFeatures(ctx: BoundaryContext, from: number, k: number, 
   if (quoted) f.push(`b|quoted=${b}`);
   if (subjectAhead) f.push('subjectAhead', `b|subjectAhead=${b}`);
   return f;
-}
-
-function isBreakWord(t: Token): boolean {
-  return BREAKS.test(t.value);
 }
 
 /** How far after its cue a reported clause may start, in tokens. */

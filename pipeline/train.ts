@@ -5,44 +5,18 @@ import { boundaryFeatures, boundaryModelJson, isCandidate, startCandidates, star
 import type { Doc } from './document.ts';
 import { polnearCounts, type GoldDoc, type GoldQuote } from './evaluate.ts';
 import { isSpeechOrWritingCue, type Lexicon } from './lexicon.ts';
-
-/** The most tokens a reported clause runs, as in the attribute stage. */
-const MAX_CLAUSE_TOKENS = 150;
-
-function tokenAt(doc: Doc, offset: number): number {
-  let lo = 0;
-  let hi = doc.tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (doc.tokens[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function sentenceAround(doc: Doc, token: number) {
-  return doc.sentences.find((s) => token >= s.firstToken && token < s.lastToken);
-}
-
-function breaksOf(doc: Doc): BoundaryContext {
-  const cues = new Set(doc.cues.filter((c) => c.cls === 'speech' || c.cls === 'writing').map((c) => tokenAt(doc, c.start)));
-  const hulls = doc.quotes.filter((q) => q.depth === 0).map((q) => [q.open.start, q.close?.end ?? q.end] as const);
-  return {
-    tokens: doc.tokens,
-    isCue: (k) => cues.has(k),
-    insideQuote: (offset) => hulls.some(([s, e]) => offset >= s && offset < e),
-  };
-}
+// the features are read as the attribute stage reads them: its tokens, cues and quotation hulls
+import { createContext, MAX_CLAUSE_TOKENS, sentenceOf, tokenAt } from './stages/attribute/context.ts';
 
 /** Each break after a gold content's start, labelled 1 at the first break past its end (the clause ends there), 0 before. */
 function endExamples(doc: Doc, ctx: BoundaryContext, q: GoldQuote, text: string): BoundaryExample[] {
   if ((q.contentSpans?.length ?? 1) > 1) return [];
-  const from = tokenAt(doc, q.start!);
+  const from = tokenAt(doc.tokens, q.start!);
   if (doc.tokens[from]?.start !== q.start) return [];
   // the gold end without the sentence's punctuation
   let end = q.end!;
   while (end > q.start! && /[\s.,;:!?]/.test(text[end - 1]!)) end--;
-  const sentence = sentenceAround(doc, from);
+  const sentence = sentenceOf(doc, from);
   if (!sentence) return [];
   const lemma = cueOf(doc, q)?.lemma ?? '';
   const examples: BoundaryExample[] = [];
@@ -65,12 +39,12 @@ function cueOf(doc: Doc, q: GoldQuote) {
 function startExamples(doc: Doc, ctx: BoundaryContext, q: GoldQuote): BoundaryExample[] {
   const cue = cueOf(doc, q);
   if (!cue) return [];
-  const first = tokenAt(doc, cue.end);
-  const target = tokenAt(doc, q.start!);
+  const first = tokenAt(doc.tokens, cue.end);
+  const target = tokenAt(doc.tokens, q.start!);
   if (doc.tokens[target]?.start !== q.start) return [];
   // a clause after `that` starts there by rule: the model learns the others
   if (/^that$/i.test(doc.tokens[target]!.value) || /^that$/i.test(doc.tokens[target - 1]?.value ?? '')) return [];
-  const sentence = sentenceAround(doc, first);
+  const sentence = sentenceOf(doc, first);
   if (!sentence) return [];
   const candidates = startCandidates(ctx, first, sentence.lastToken);
   if (!candidates.includes(target)) return [];
@@ -84,7 +58,7 @@ export function boundaryExamples(gold: readonly GoldDoc[], lexicon: Lexicon): { 
   const starts: BoundaryExample[] = [];
   for (const g of gold) {
     const doc = annotate(g.text, { id: g.id, lexicon });
-    const ctx = breaksOf(doc);
+    const ctx = createContext(doc, lexicon).breaks;
     for (const q of g.quotes) {
       if (!counts(q) || q.quoteKindHeuristic === 'direct' || q.start == null || q.end == null) continue;
       ends.push(...endExamples(doc, ctx, q, g.text));

@@ -17,6 +17,8 @@ export interface BoundaryContext {
   readonly tokens: readonly Token[];
   readonly isCue: (token: number) => boolean;
   readonly insideQuote: (offset: number) => boolean;
+  /** A capitalised word that is never a name on its own (`Tuesday`, `March`: models/not-names.json). */
+  readonly notName?: (token: number) => boolean;
 }
 
 const BREAKS = /^(?:,|;|:|—|–|--|\(|and|but|or|while|whereas|although|though|because|since|as|after|before|when|if|until|unless|despite|amid|including|which|who|where|even|so)$/i;
@@ -110,15 +112,17 @@ const word = (t: Token | undefined) => (t === undefined ? 'NONE' : /^(?:PUNCT|AD
 export function startFeatures(ctx: BoundaryContext, lemma: string, first: number, p: number): string[] {
   const { tokens } = ctx;
   const d = p - first;
+  // (`said Tuesday his actions …`: a weekday is an adverbial, not the clause's subject the way a name is)
+  const wordAt = (i: number) => (tokens[i]?.pos === 'PROPN' && ctx.notName?.(i) ? 'NOTNAME' : word(tokens[i]));
   const passed = new Set<string>();
   for (let i = first; i < p; i++) {
     const t = tokens[i]!;
-    passed.add(t.value.toLowerCase() === 'that' ? 'that' : t.value === ',' ? 'comma' : t.pos);
+    passed.add(t.value.toLowerCase() === 'that' ? 'that' : t.value === ',' ? 'comma' : wordAt(i) === 'NOTNAME' ? 'NOTNAME' : t.pos);
   }
   let verbAhead = false;
   for (let i = p; i < Math.min(tokens.length, p + 5) && !verbAhead; i++) verbAhead = tokens[i]!.pos === 'AUX' || (tokens[i]!.pos === 'VERB' && !/ing$/i.test(tokens[i]!.value));
-  const here = word(tokens[p]);
-  const before = word(tokens[p - 1]);
+  const here = wordAt(p);
+  const before = wordAt(p - 1);
   const f = [
     `d=${Math.min(d, 6)}`,
     `lemma|d=${lemma}|${Math.min(d, 3)}`,

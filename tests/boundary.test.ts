@@ -87,6 +87,15 @@ describe('boundary: where a clause starts', () => {
     expect(features).toContain('verbAhead=true');
   });
 
+  test('a weekday is told from a name: it is passed over as an adverbial, not the clause’s subject', () => {
+    const base = contextOf('Trump said Tuesday his actions were legal.');
+    const ctx: BoundaryContext = { ...base, notName: (k) => base.tokens[k]!.value === 'Tuesday' };
+    const first = indexOf(ctx, 'said') + 1;
+    expect(startFeatures(ctx, 'say', first, first)).toContain('t=NOTNAME');
+    expect(startFeatures(ctx, 'say', first, first + 1)).toContain('passed=NOTNAME');
+    expect(startFeatures(base, 'say', first, first)).not.toContain('t=NOTNAME');
+  });
+
   test('a start model learned from examples prefers the labelled candidate', () => {
     const examples: BoundaryExample[] = Array.from({ length: 30 }, () => [
       { features: ['lemma|passed=urge|PROPN', 't=to'], label: 1 as const },

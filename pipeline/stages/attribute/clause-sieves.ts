@@ -139,13 +139,16 @@ export function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: num
   const parts: Span[] = [{ start, end: stop }];
   // `Many of the closures, he said, have involved public courses.`: the clause resumes after the attribution
   const after = tokenAt(tokens, Math.max(cue.end, mention.end));
+  // a clause has a finite verb, before the attribution or after it (`Otherwise, she said, countries may …`)
+  const finite = (from: number, to: number) => tokens.slice(from, to).some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX');
   let rest: Span | null = null;
-  if (tokens[after]?.value === ',') {
+  // (`…, said Rita Katz, the director of SITE …`: after a whole clause, what follows a named speaker's comma is
+  // its apposition, not more of what was said)
+  const apposition = mention.kind !== 'pronoun' && finite(first, comma) && /^(?:DET|ADJ|NOUN|PROPN|PRON|NUM)$/.test(tokens[after + 1]?.pos ?? '');
+  if (tokens[after]?.value === ',' && !apposition) {
     rest = clauseFrom(ctx, after + 1, outer, 2);
     if (rest) parts.push(rest);
   }
-  // a clause has a finite verb, before the attribution or after it (`Otherwise, she said, countries may …`)
-  const finite = (from: number, to: number) => tokens.slice(from, to).some((t) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX');
   if (!finite(first, comma) && !(rest && finite(tokenAt(tokens, rest.start), tokenAt(tokens, rest.end)))) return;
   const span = { start, end: parts[parts.length - 1]!.end };
   if (overlapsAttribution(ctx, span)) return;
@@ -256,7 +259,9 @@ export function verbThenQuotedFragment(ctx: Context, q: QuoteSpan, outer: readon
     const verb: Cue = { start: t.start, end: t.end, value: t.value, lemma: t.lemma, cls: 'speech', token: c, form: 'verb' };
     const speaker = speakerOf(ctx, verb);
     if (!speaker || speaker.after || !(speaker.mention.kind === 'name' || speaker.mention.kind === 'pronoun')) return;
-    const span = clauseFrom(ctx, c + 1, outer, 2);
+    // (`referring to the US as the “Great Satan”`: what was said starts past the verb's preposition)
+    const from = tokens[c + 1]?.pos === 'ADP' && c + 2 < open ? c + 2 : c + 1;
+    const span = clauseFrom(ctx, from, outer, 2);
     if (!span || span.end < q.close.end || overlapsAttribution(ctx, span)) return;
     add(ctx, { ...span, parts: [span], type: 'mixed', cue: verb, mention: speaker.mention, sieve: 'verb-then-quoted-fragment' }, quotesWithin(ctx, span));
     return;

@@ -77,7 +77,7 @@ export function createContext(doc: Doc, lexicon: Lexicon): Context {
     outer: doc.quotes.filter((q) => q.depth === 0),
     quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
     bySentence: new Map(),
-    breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset) },
+    breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset), notName: (k) => lexicon.notNames.has(doc.tokens[k]!.value.toLowerCase()) },
   };
   return ctx;
 }

@@ -139,6 +139,18 @@ export function speakerCueQuote(ctx: Context, q: QuoteSpan): void {
         }
       }
     }
+    // `An economic downturn, he said, “could be a good time to borrow …”`: the words before the attribution open
+    // what was said, and the quotation goes on with it
+    const lead = speaker.after ? c - 1 : tokenAt(tokens, speaker.mention.start) - 1;
+    if (sentence && !introduced && first < open && lead > sentence.firstToken && tokens[lead]!.value === ',' && /^\p{Ll}/u.test(doc.view.slice(q.start, q.start + 1))) {
+      const opening = { start: tokens[sentence.firstToken]!.start, end: tokens[lead - 1]!.end };
+      const quoted = tokens.slice(sentence.firstToken, lead).some((t) => OPENING_MARK.test(t.value) || CLOSING_MARK.test(t.value));
+      if (!quoted && wordCount(doc.view.slice(opening.start, opening.end)) <= 25 && !overlapsAttribution(ctx, opening)) {
+        const quotation = { start: q.open.start, end: q.close?.end ?? q.end };
+        add(ctx, { start: opening.start, end: quotation.end, parts: [opening, quotation], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, [q]);
+        return;
+      }
+    }
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue, mention: speaker.mention, sieve: 'speaker-cue-quote' }, [q]);
     return;
   }

@@ -33,8 +33,13 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       // (`the website states that …`: a noun and a third-person form before `that`; `is promising lower taxes`: a progressive)
       const afterSubject = i > sentence.firstToken && (prev!.pos === 'PROPN' || prev!.pos === 'PRON' || (prev!.pos === 'NOUN' && (tokens[i - 2]?.pos === 'DET' || tokens[i + 1]?.value.toLowerCase() === 'that') && /s$/.test(form)));
       const progressive = /ing$/.test(form) && /^(?:is|are|was|were|been|be)$/i.test(prev?.value ?? '');
-      // (`so-called`, `well-known`: the second half of a compound adjective)
+      // (`so-called`, `well-known`: the second half of a compound adjective; `so called`, `so- called` as typed)
       if (prev?.value === '-' && prev.end === token.start) continue;
+      if (/^so$/i.test(prev?.value ?? '') || (prev?.value === '-' && /^so$/i.test(tokens[i - 2]?.value ?? ''))) continue;
+      // `Minnesota state delegate`, `the DNC email leak`: a base form wink does not take for a verb, between a
+      // noun and a noun, is part of a compound noun
+      const compound = verb !== undefined && form === verb.lemma && token.pos !== 'VERB' && /^(?:NOUN|PROPN)$/.test(prev?.pos ?? '') && tokens[i + 1]?.pos === 'NOUN';
+      if (compound) continue;
       // `a group called Citizens for Trump`: a participle naming a thing, not a report
       // (`a group called`, `a mall and spa called`; `the campaign called` may be its subject)
       const naming = verb?.lemma === 'call' && form === 'called' && prev?.pos === 'NOUN' && /^\p{Ll}/u.test(prev.value) && !/^(?:for|on|upon)$/i.test(tokens[i + 1]?.value ?? '') && /^an?$/i.test(tokens.slice(Math.max(sentence.firstToken, i - 4), i).reverse().find((t) => t.pos === 'DET')?.value ?? '');

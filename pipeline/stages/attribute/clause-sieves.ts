@@ -1,7 +1,7 @@
 // Sieves that start from a cue: the clause it reports after it, before it, around it; quoted fragments in a clause.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
 import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, overlapsAttribution, quotesWithin, reports, SAY_ONLY, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
-import { beforeSpeakerPhrase, isLabel, speakerOf, subjectBefore } from './speakers.ts';
+import { beforeSpeakerPhrase, isLabel, isPassive, speakerOf, subjectBefore } from './speakers.ts';
 import { attributionEndsClause, clauseAfterCue, clauseFrom, learnedStart, pastConnective } from './clauses.ts';
 
 export function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
@@ -216,7 +216,8 @@ export function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readon
   if (!sentence || q.close === null) return;
   for (let c = open - 1; c >= sentence.firstToken; c--) {
     const cue = ctx.cueByToken.get(c);
-    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start)) continue;
+    // (`what is called a “debate”`: a passive cue names, it reports nothing)
+    if (!cue || ctx.usedCues.has(cue) || !reports(cue) || insideQuote(ctx, cue.start) || isPassive(ctx, cue)) continue;
     // (no speaker next to the cue: the subject of its sentence's main clause)
     const speaker = speakerOf(ctx, cue) ?? subjectBefore(ctx, c);
     // (`to denounce what Turnbull called North Korea’s “dangerous” actions`: past the label to its reporter)

@@ -113,6 +113,9 @@ export function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: numb
   return tokens[best]?.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
 }
 
+/** Verbs whose prepositional object is their audience or place, not what was said. */
+const TOPIC_ONLY = new Set(['speak', 'talk']);
+
 /** Nouns whose that-clause is their content: what a verb reports is the whole phrase (`the idea that …`). */
 const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|belief|premise|argument|possibility|theory|allegation|allegations|accusation|accusations|charge|charges|contention|view|report|reports)$/i;
 
@@ -120,6 +123,13 @@ const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|be
 export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
   const { tokens } = ctx;
   let k = tokenAt(tokens, cue.end);
+  // `spoke at a memorial service for those who died`, `spoke to the Planned Parenthood Action Network`: after `speak`
+  // and `talk` a preposition names the audience or the place; what was said is only a topic (`spoke about …`)
+  if (TOPIC_ONLY.has(cue.lemma)) {
+    let a = k;
+    while (tokens[a]?.pos === 'ADV') a++;
+    if (tokens[a]?.pos === 'ADP' && !/^(?:about|of|on)$/i.test(tokens[a]!.value)) return -1;
+  }
   // `told a town hall in Salem, New Hampshire on Monday that …`
   const limit = Math.min(sentence.lastToken, k + 15);
   for (; k < limit; k++) {

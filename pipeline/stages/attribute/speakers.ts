@@ -191,7 +191,9 @@ export function isPassive(ctx: Context, cue: Cue): boolean {
   const { tokens } = ctx;
   let j = tokenAt(tokens, cue.start) - 1;
   while (j >= 0 && tokens[j]!.pos === 'ADV') j--;
-  return j >= 0 && /^(?:was|were|been|be|is|are|being|am|get|got|gets)$/i.test(tokens[j]!.value) && /(?:ed|en|told|said|wrote|written|heard)$/i.test(cue.value);
+  // (`Texas was called for Ted Cruz`: a phrase's verb is its first word)
+  const verb = cue.value.split(/\s/)[0]!;
+  return j >= 0 && /^(?:was|were|been|be|is|are|being|am|get|got|gets)$/i.test(tokens[j]!.value) && /(?:ed|en|told|said|wrote|written|heard)$/i.test(verb);
 }
 
 /** `what she calls “real solutions”`: a label, quoted inside what someone else says, reports nothing itself. */

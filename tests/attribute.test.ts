@@ -113,6 +113,8 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
   ['a passive phrase cue reports nothing (Texas was called for Cruz)', 'Texas was called for Ted Cruz moments after the polls closed.', []],
   ['after speak, a preposition names the audience, not what was said (spoke to …)', 'Hillary Clinton spoke to the Planned Parenthood Action Network, her first speech since she became the nominee.', []],
   ['after speak, a preposition names the place (spoke at … for those who …)', 'Barack Obama later spoke at a memorial service in Tucson for those who did not survive.', []],
+  ['a participle of speak with a preposition names the audience (…, speaking to …)', 'Donald Trump walked out, speaking to a veterans group in Virginia.', []],
+  ['as much stands for what was said elsewhere, no clause follows', 'Oz’s big boss indicated as much in an email, released as part of the WikiLeaks Sony dump.', []],
   ['a verb outside the lexicon with quoted words in its object is a looser mixed quote', 'Sen. Harry Reid has been steadily pounding Trump as a "con artist" for weeks.', [['mixed', 'verb-then-quoted-fragment', 'Harry Reid', 'pounding', 'Trump as a "con artist" for weeks']]],
   ['a title after a verb is not a quote (acted in the movie "…")', 'Anthony Weiner acted in the Syfy movie "Sharknado 3" last year.', []],
   ['a title after on is not a quote (appeared on "…")', 'Donald Trump appeared on "Meet the Press" on Sunday morning.', []],

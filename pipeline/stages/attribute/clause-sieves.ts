@@ -2,7 +2,7 @@
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
 import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, overlapsAttribution, quotesWithin, reports, SAY_ONLY, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
 import { beforeSpeakerPhrase, isLabel, isPassive, speakerOf, subjectBefore } from './speakers.ts';
-import { attributionEndsClause, clauseAfterCue, clauseFrom, learnedStart, pastConnective } from './clauses.ts';
+import { attributionEndsClause, clauseAfterCue, clauseFrom, learnedStart, namesAudience, pastConnective } from './clauses.ts';
 
 export function clauseThenSpeakerCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
   const { tokens, doc } = ctx;
@@ -159,7 +159,7 @@ export function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: num
 export function participleCue(ctx: Context, cue: Cue, outer: readonly QuoteSpan[]): void {
   const { tokens, doc } = ctx;
   const c = tokenAt(tokens, cue.start);
-  if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',') return;
+  if (!/ing$/i.test(cue.value) || tokens[c - 1]?.value !== ',' || namesAudience(ctx, cue)) return;
   // the subject of the clause the participle hangs on, else the attribution just before it
   const subject = speakerOf(ctx, cue)?.mention;
   const at = sentenceIndex(doc, c);

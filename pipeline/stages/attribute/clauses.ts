@@ -116,6 +116,18 @@ export function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: numb
 /** Verbs whose prepositional object is their audience or place, not what was said. */
 const TOPIC_ONLY = new Set(['speak', 'talk']);
 
+/**
+ * `spoke at a memorial service for those who died`, `speaking to a veterans group`: after `speak` and `talk` a
+ * preposition names the audience or the place; what was said is only a topic (`spoke about …`).
+ */
+export function namesAudience(ctx: Context, cue: Cue): boolean {
+  if (!TOPIC_ONLY.has(cue.lemma)) return false;
+  const { tokens } = ctx;
+  let a = tokenAt(tokens, cue.end);
+  while (tokens[a]?.pos === 'ADV') a++;
+  return tokens[a]?.pos === 'ADP' && !/^(?:about|of|on)$/i.test(tokens[a]!.value);
+}
+
 /** Nouns whose that-clause is their content: what a verb reports is the whole phrase (`the idea that …`). */
 const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|belief|premise|argument|possibility|theory|allegation|allegations|accusation|accusations|charge|charges|contention|view|report|reports)$/i;
 
@@ -123,13 +135,9 @@ const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|be
 export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
   const { tokens } = ctx;
   let k = tokenAt(tokens, cue.end);
-  // `spoke at a memorial service for those who died`, `spoke to the Planned Parenthood Action Network`: after `speak`
-  // and `talk` a preposition names the audience or the place; what was said is only a topic (`spoke about …`)
-  if (TOPIC_ONLY.has(cue.lemma)) {
-    let a = k;
-    while (tokens[a]?.pos === 'ADV') a++;
-    if (tokens[a]?.pos === 'ADP' && !/^(?:about|of|on)$/i.test(tokens[a]!.value)) return -1;
-  }
+  if (namesAudience(ctx, cue)) return -1;
+  // `said as much in an interview`, `indicated as much`: a pro-form stands for what was said, told elsewhere
+  if (/^as$/i.test(tokens[k]?.value ?? '') && /^much$/i.test(tokens[k + 1]?.value ?? '')) return -1;
   // `told a town hall in Salem, New Hampshire on Monday that …`
   const limit = Math.min(sentence.lastToken, k + 15);
   for (; k < limit; k++) {

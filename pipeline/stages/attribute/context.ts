@@ -220,4 +220,4 @@ export const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though
 export const SAY_ONLY = new Set(['say', 'tell', 'add', 'write', 'tweet', 'post', 'speak', 'talk', 'ask', 'answer', 'reply', 'respond', 'comment', 'note', 'state', 'explain']);
 
 /** Connectives that open a sentence and are the writer's, not the speaker's: `But`, `Still,`, `In fact,`. */
-export const CONNECTIVES = /^(?:but|and|so|yet|still|however|meanwhile|instead|indeed|moreover|nonetheless|nevertheless|also|now|then|even so|in fact|in addition|at the same time|after all|of course)$/i;
+export const CONNECTIVES = /^(?:but|and|so|yet|still|however|meanwhile|indeed|moreover|nonetheless|nevertheless|also|then|even so|in fact|in addition|at the same time|after all|of course)$/i;

@@ -86,7 +86,9 @@ export function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly 
     if (used.length === 1 && attribution > q.close.end) {
       const tail = ctx.doc.view.slice(q.close.end, attribution);
       const comma = tail.search(/[,—–]\s*$/u);
-      if (comma > 0 && /[\p{L}\p{N}]/u.test(tail.slice(0, comma)) && !/["“‘«]/u.test(tail)) end = q.close.end + tail.slice(0, comma).trimEnd().length;
+      // (`…,” his wife, Gabriela Lazar, wrote`: a noun phrase there is the speaker's apposition, not what was said)
+      const apposition = !speaker.after && speaker.mention.kind === 'name' && /^(?:DET|PRON)$/.test(tokens[tokenAt(tokens, q.close.end)]?.pos ?? '');
+      if (comma > 0 && /[\p{L}\p{N}]/u.test(tail.slice(0, comma)) && !/["“‘«]/u.test(tail) && !apposition) end = q.close.end + tail.slice(0, comma).trimEnd().length;
     }
     if (sentence && used.length === 1 && ((/[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) || end > q.close.end)) {
       const span = { start: /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead) ? sentence.start : q.open.start, end };

@@ -42,8 +42,10 @@ export function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly 
     // the speaker sits between the quote and the cue, or right after the cue
     if (!speaker.after && speaker.mention.start < q.close.end) continue;
     // `On Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton’s …`: a title, and the cue reports the clause after it
-    const title = wordCount(ctx.doc.view.slice(q.start, q.end)) <= 4 && /^(?:['’]s|on|in|at|of)$/i.test(tokens[tokenAt(tokens, q.open.start) - 1]?.value ?? '');
-    if (title && !speaker.after && cueSentence && clauseAfterCue(ctx, cue, cueSentence) !== -1) continue;
+    // (and so is a title with no clause after the cue: `Wednesday on Fox News Channel’s “Fox & Friends,” Rep. McCaul discussed …`;
+    // `chants of “Bobby!”` is no title)
+    const title = wordCount(ctx.doc.view.slice(q.start, q.end)) <= 4 && /^(?:['’]s|on|in|at|of)$/i.test(tokens[tokenAt(tokens, q.open.start) - 1]?.value ?? '') && !/[.!?]$/.test(ctx.doc.view.slice(q.start, q.end).trimEnd());
+    if (title) continue;
     let parts: Span[] = [...q.parts];
     const used = [q];
     // split quote: `"We will win," he said, "and soon."` — a comma after the attribution, then the rest

@@ -343,6 +343,11 @@ export function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[])
 export function unattributed(ctx: Context, q: QuoteSpan): void {
   const text = ctx.doc.view.slice(q.start, q.end);
   if (q.close === null || wordCount(text) < 5 || !/[.,!?…]$/u.test(text.trim())) return;
+  // `his book “The Art of the Deal.”`, `CNBC’s “Secret Lives of the Super Rich,”`: a title in title case, inside a
+  // sentence of the body (a headline is all title case: `Trump: Cruz … ‘Oil Pays Him a Lot of Money.’`)
+  const sentence = sentenceOf(ctx.doc, tokenAt(ctx.tokens, q.open.start));
+  const inBody = blockAround(ctx, q.open.start)?.kind === 'paragraph';
+  if (inBody && sentence && /[\p{L}\p{N}]/u.test(ctx.doc.view.slice(sentence.start, q.open.start)) && isTitleCase(text)) return;
   const previous = previousSpeaker(ctx, q);
   if (previous) add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'previous-speaker' }, [q]);
   else add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
@@ -371,4 +376,10 @@ export function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undef
     if (m && m.kind === 'name' && m.entityKind === 'person' && m.entity !== found.mention!.entity) return undefined;
   }
   return found;
+}
+
+/** Every word but the small ones capitalised, as titles of works are written: `The Making of Donald Trump`. */
+function isTitleCase(text: string): boolean {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  return words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|is|vs)$/.test(w)));
 }

@@ -270,8 +270,12 @@ export function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpa
       while (at < doc.view.length && /[\s.,;:!?”’"']/u.test(doc.view[at]!) && !byOpen.has(at)) at++;
       const next = byOpen.get(at) ?? afterAppositive(ctx, attributionEnd, a.cue);
       if (!next || ctx.usedQuotes.has(next) || next.close === null) break;
-      // into the next paragraph only when that paragraph opens with the quotation (PolNeAR labels it so)
-      if (blockAround(ctx, next.open.start) !== blockAround(ctx, a.start) && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
+      // into the next paragraph only when that paragraph opens with the quotation (PolNeAR labels it so), in the
+      // same marks (`"…pull it off."` then `'Legend in the Coal Fields.'`: a subheading, not more of the speech)
+      const nextParagraph = blockAround(ctx, next.open.start) !== blockAround(ctx, a.start);
+      if (nextParagraph && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
+      const last = outer.find((o) => o.end === a.end);
+      if (nextParagraph && last && last.family !== next.family) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
       const blockEnd = blockAround(ctx, next.close.start)?.end ?? next.close.end;
@@ -329,7 +333,10 @@ export function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[])
       const c = ctx.cueByToken.get(i);
       interrupted = c !== undefined && c !== previous.cue && reports(c);
     }
-    if (interrupted || !(previousBlock === block || (adjacent && quoteOnly))) continue;
+    // (a paragraph in other marks than the speech before it is a subheading: `"…pull it off."` then `'Legend in the Coal Fields.'`)
+    const spoken = outer.find((o) => o.end === previous!.end);
+    const otherMarks = previousBlock !== block && spoken !== undefined && spoken.family !== q.family;
+    if (interrupted || !(previousBlock === block || (adjacent && quoteOnly)) || otherMarks || isSubheading(ctx, q)) continue;
     // a quotation inside a sentence (`he said on “Meet the Press.”`) is a title, not more of the speech
     const sentence = sentenceOf(doc, tokenAt(doc.tokens, q.open.start));
     if (sentence && /[\p{L}\p{N}]/u.test(doc.view.slice(sentence.start, q.open.start))) continue;
@@ -347,7 +354,7 @@ export function unattributed(ctx: Context, q: QuoteSpan): void {
   // sentence of the body (a headline is all title case: `Trump: Cruz … ‘Oil Pays Him a Lot of Money.’`)
   const sentence = sentenceOf(ctx.doc, tokenAt(ctx.tokens, q.open.start));
   const inBody = blockAround(ctx, q.open.start)?.kind === 'paragraph';
-  if (inBody && sentence && /[\p{L}\p{N}]/u.test(ctx.doc.view.slice(sentence.start, q.open.start)) && isTitleCase(text)) return;
+  if ((inBody && sentence && /[\p{L}\p{N}]/u.test(ctx.doc.view.slice(sentence.start, q.open.start)) && isTitleCase(text)) || isSubheading(ctx, q)) return;
   const previous = previousSpeaker(ctx, q);
   if (previous) add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'previous-speaker' }, [q]);
   else add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
@@ -382,4 +389,12 @@ export function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undef
 function isTitleCase(text: string): boolean {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
   return words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|is|vs)$/.test(w)));
+}
+
+/** `'Legend in the Coal Fields.'` as a paragraph of its own: a subheading in quotation marks, not speech. */
+function isSubheading(ctx: Context, q: QuoteSpan): boolean {
+  const block = blockAround(ctx, q.open.start);
+  if (block?.kind !== 'paragraph' || block.start !== q.open.start || q.close === null) return false;
+  const text = ctx.doc.view.slice(q.start, q.end);
+  return !/[\p{L}\p{N}]/u.test(ctx.doc.view.slice(q.close.end, block.end)) && wordCount(text) <= 8 && isTitleCase(text);
 }

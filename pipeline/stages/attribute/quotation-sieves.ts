@@ -254,6 +254,7 @@ export function quoteDashSpeaker(ctx: Context, q: QuoteSpan): void {
 export function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpan[]): void {
   const { doc, tokens } = ctx;
   const byOpen = new Map(outer.map((q) => [q.open.start, q]));
+  const byEnd = new Map(outer.map((q) => [q.end, q]));
   for (let i = 0; i < ctx.attributions.length; i++) {
     let a = ctx.attributions[i]!;
     // (`Rubio "apologized numerous times," Hannity said. "I think …"`: a mixed quote's speaker goes on too)
@@ -274,7 +275,7 @@ export function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpa
       // same marks (`"…pull it off."` then `'Legend in the Coal Fields.'`: a subheading, not more of the speech)
       const nextParagraph = blockAround(ctx, next.open.start) !== blockAround(ctx, a.start);
       if (nextParagraph && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
-      const last = outer.find((o) => o.end === a.end);
+      const last = byEnd.get(a.end);
       if (nextParagraph && last && last.family !== next.family) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
@@ -315,6 +316,7 @@ export function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[])
   const directs = ctx.attributions.filter((a) => a.mention !== null && a.type === 'direct').sort((a, b) => a.end - b.end);
   let next = 0;
   let previous: Attribution | undefined;
+  const byEnd = new Map(outer.map((q) => [q.end, q]));
   for (const q of outer) {
     while (next < directs.length && directs[next]!.end <= q.start) previous = directs[next++];
     if (ctx.usedQuotes.has(q) || q.close === null) continue;
@@ -334,7 +336,7 @@ export function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[])
       interrupted = c !== undefined && c !== previous.cue && reports(c);
     }
     // (a paragraph in other marks than the speech before it is a subheading: `"…pull it off."` then `'Legend in the Coal Fields.'`)
-    const spoken = outer.find((o) => o.end === previous!.end);
+    const spoken = byEnd.get(previous.end);
     const otherMarks = previousBlock !== block && spoken !== undefined && spoken.family !== q.family;
     if (interrupted || !(previousBlock === block || (adjacent && quoteOnly)) || otherMarks || isSubheading(ctx, q)) continue;
     // a quotation inside a sentence (`he said on “Meet the Press.”`) is a title, not more of the speech

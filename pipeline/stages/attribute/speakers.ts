@@ -1,6 +1,6 @@
 // Who speaks for a cue: the mention before it or, inverted, after it; a clause's subject; a noun phrase no mention finder listed.
 import type { Cue, Mention } from '../../document.ts';
-import { attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, sentenceIndex, SKIPPABLE, SUBORDINATORS, TIME_WORDS, tokenAt, wordCount } from './context.ts';
+import { attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, quotesOverlapping, sentenceIndex, SKIPPABLE, SUBORDINATORS, TIME_WORDS, tokenAt, wordCount } from './context.ts';
 
 /** The speaker mention a cue reports: before it (`Peskov later said`) or, inverted, right after it (`said Peskov`). */
 export function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean } | null {
@@ -95,7 +95,7 @@ export function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: bo
           if (m2) return { mention: m2, after: false };
         }
         // (`Bill Eastland, wearing “Ted Cruz” campaign pins, said`: a short quoted name inside the appositive is passed over)
-        const title = CLOSING_MARK.test(tokens[k]!.value) ? ctx.outer.find((q) => q.close?.start === tokens[k]!.start) : undefined;
+        const title = CLOSING_MARK.test(tokens[k]!.value) ? quotesOverlapping(ctx, tokens[k]!).find((q) => q.close?.start === tokens[k]!.start) : undefined;
         if (title && wordCount(ctx.doc.view.slice(title.start, title.end)) <= 4 && tokenAt(tokens, title.open.start) > Math.max(0, j - 40)) {
           k = tokenAt(tokens, title.open.start);
           continue;

@@ -169,31 +169,31 @@ export class ResultCache {
 
 }
 
-interface EntryHead extends Omit<SerializedResult, 'quotes' | 'page'> {
-  /** Length of the quotes.jsonl lines after the head line, in UTF-16 code units. */
-  readonly quotesLength: number;
+interface EntryHead extends Omit<SerializedResult, 'frame' | 'page'> {
+  /** Length of the quotes' frame after the head line, in UTF-16 code units. */
+  readonly frameLength: number;
   /** Length of the page after them, or null when there is none. */
   readonly pageLength: number | null;
 }
 
 /**
- * A cache entry: one JSON line with the small fields, then the quotes.jsonl lines and the report
- * page as they are. Stringified into the JSON, their every quotation mark was escaped once more,
+ * A cache entry: one JSON line with the small fields, then the quotes' frame and the report page as
+ * they are. Stringified into the JSON, their every quotation mark was escaped once more,
  * which cost a worker 0.07 ms a document (a third of storing it) and the reader as much again.
  */
 export function encodeEntry(result: SerializedResult): string {
-  const { quotes, page, ...rest } = result;
-  const head: EntryHead = { ...rest, quotesLength: quotes.length, pageLength: page === undefined ? null : page.length };
-  return `${JSON.stringify(head)}\n${quotes}${page ?? ''}`;
+  const { frame, page, ...rest } = result;
+  const head: EntryHead = { ...rest, frameLength: frame.length, pageLength: page === undefined ? null : page.length };
+  return `${JSON.stringify(head)}\n${frame}${page ?? ''}`;
 }
 
 /** The result `encodeEntry` stored, or undefined when `text` is not a whole entry. */
 export function decodeEntry(text: string): SerializedResult | undefined {
   const newline = text.indexOf('\n');
   if (newline === -1) return undefined;
-  const { quotesLength, pageLength, ...rest } = JSON.parse(text.slice(0, newline)) as EntryHead;
-  const quotesEnd = newline + 1 + quotesLength;
-  if (!Number.isInteger(quotesLength) || text.length !== quotesEnd + (pageLength ?? 0)) return undefined;
-  const quotes = text.slice(newline + 1, quotesEnd);
-  return pageLength === null ? { ...rest, quotes } : { ...rest, quotes, page: text.slice(quotesEnd) };
+  const { frameLength, pageLength, ...rest } = JSON.parse(text.slice(0, newline)) as EntryHead;
+  const frameEnd = newline + 1 + frameLength;
+  if (!Number.isInteger(frameLength) || text.length !== frameEnd + (pageLength ?? 0)) return undefined;
+  const frame = text.slice(newline + 1, frameEnd);
+  return pageLength === null ? { ...rest, frame } : { ...rest, frame, page: text.slice(frameEnd) };
 }

@@ -10,7 +10,9 @@ import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { ReportWriter, type ReportBuild } from './report/write-report.ts';
+import { readDocumentParts } from './report/document-parts.ts';
+import { mentionAs } from './report/lists.ts';
+import { ReportWriter } from './report/write-report.ts';
 import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
@@ -283,7 +285,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       const r: SerializedResult & { written?: string } = result;
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
-      await writer.writeLines(r.document, r.quotes);
+      await writer.writeFrame(r.document, r.frame);
       if (report && r.written !== undefined) report.addDocument(r.id, r.written);
       // from the cache, or not written by its worker
       else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
@@ -297,7 +299,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
 
   const window = Math.max(workers, 1) * 4 + 4;
   const inFlight: Promise<Done>[] = [];
-  let build: ReportBuild | undefined;
   try {
     for await (const raw of read()) {
       const done = handle(raw);
@@ -306,23 +307,30 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       inFlight.push(done);
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
-    // loads while the last documents are processed
-    build = report?.buildThread();
     while (inFlight.length > 0) await write(await inFlight.shift()!);
     // the workers' memory is not needed to link speakers and rewrite the quotes
     if (processor) await (await processor).close();
     processor = undefined;
     const { speakers, lookup, names } = index.link();
+    // the rest of the report is put together from the documents' parts as the quotes are committed
+    const end = report?.end(documents - errors, speakers.length, errors + warnings);
     await writer.commit(
       speakers,
       lookup,
-      build && {
-        begin: (dataset) => build!.begin(dataset, speakers, names()),
-        quotes: (chunk) => build!.quotes(chunk),
-        complete: () => build!.finish(),
+      end && {
+        begin: () => end.start(speakers, speakers.length, names()),
+        document: (doc, part) => {
+          const { row, counts, items } = readDocumentParts(part);
+          const routed: [string, string][] = [];
+          for (const item of items) {
+            const entity = lookup(doc, item.name);
+            if (entity !== undefined) routed.push([entity.id, `${item.head}${mentionAs(item.mention, entity.name)}${item.tail}`]);
+          }
+          return end.document(row, counts, routed);
+        },
+        complete: () => end.finish(),
       },
     );
-    build = undefined;
     if (report) await report.commit();
     else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
@@ -333,7 +341,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});
     processor = undefined;
-    await build?.abort();
     await writer.abort();
     await report?.abort();
     throw error;

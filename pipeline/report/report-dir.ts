@@ -26,13 +26,6 @@ export class ReportDir {
     return dir;
   }
 
-  /** The folder `create(final)` started in this process, for another thread to write into; it does not commit. */
-  static attach(final: string): ReportDir {
-    const dir = new ReportDir(final);
-    dir.#made.add('.');
-    return dir;
-  }
-
   /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`add`). */
   get scratch(): string {
     return this.#tmp;
@@ -55,11 +48,6 @@ export class ReportDir {
   /** Counts a file written into the folder by someone else (a worker), by its content's sha256. */
   add(path: string, sha256: string): void {
     this.#digests.set(path, sha256);
-  }
-
-  /** Each file written or added so far, with its sha256. */
-  digests(): [path: string, sha256: string][] {
-    return [...this.#digests];
   }
 
   /** `treeHash` of the folder as written, without reading it back. */

@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
+import { fileHash, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
@@ -180,6 +180,13 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
   return files;
 }
 
+/** Whether the report is as the last run left it: by its files' stats, or for a manifest from before they were kept, by their content. */
+function reportIntact(dir: string, manifest: Manifest): boolean {
+  if (manifest.report == null) return false;
+  if (manifest.reportStat != null) return treeStat(dir) === manifest.reportStat;
+  return treeHash(dir) === manifest.report;
+}
+
 /**
  * The summary of the last run when the inputs hash as they did then and its dataset (and report,
  * when one is wanted) is intact: nothing to process and nothing to write. Reads and hashes every
@@ -188,7 +195,7 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
 async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, report: boolean, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
   const files = await datasetHashes(out);
   if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
-  if (report && (manifest.report == null || treeHash(join(out, 'report')) !== manifest.report)) return undefined;
+  if (report && !reportIntact(join(out, 'report'), manifest)) return undefined;
   const inputs = createHash('sha256');
   let documents = 0;
   let errors = 0;
@@ -314,7 +321,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const { speakers, lookup, names } = index.link();
     // the rest of the report is put together from the documents' parts as the quotes are committed
     const end = report?.end(documents - errors, speakers.length, errors + warnings);
-    await writer.commit(
+    const hashes = await writer.commit(
       speakers,
       lookup,
       end && {
@@ -335,8 +342,9 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
     const reportHash = report ? report.digest() : null;
+    const reportStat = report ? treeStat(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
-    await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, report: reportHash, summary }).catch(() => {});
+    await cache.writeManifest({ inputs: inputs.digest('hex'), files: hashes, report: reportHash, reportStat, summary }).catch(() => {});
   } catch (error) {
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileHash, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
@@ -253,8 +253,17 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
-    // an entry from a run without a report has no page: a miss when one is wanted
-    const lookup = force ? undefined : cache.get(key).then((entry) => (entry?.page === undefined && report ? undefined : entry));
+    // the cache keeps a page's hash, not the page: it is taken from the last report when it still hashes
+    // the same. An entry from a run without a report, or whose page that report no longer holds as it
+    // was, is a miss when a report is wanted.
+    const lookup = force
+      ? undefined
+      : cache.get(key).then(async (entry) => {
+          if (entry === undefined || !report) return entry;
+          if (entry.pageHash === undefined) return undefined;
+          const page = await readFile(report.previousPage(raw.id)).catch(() => undefined);
+          return page !== undefined && createHash('sha256').update(page).digest('hex') === entry.pageHash ? entry : undefined;
+        });
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
@@ -294,8 +303,10 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       index.add(r.id, r.speakers);
       await writer.writeFrame(r.document, r.frame);
       if (report && r.written !== undefined) report.addDocument(r.id, r.written);
-      // from the cache, or not written by its worker
+      // not written by its worker
       else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
+      // from the cache: the last report's page, checked by `handle`
+      else if (report && hit && r.pageHash !== undefined) report.reuseDocument(r.id, r.pageHash);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);

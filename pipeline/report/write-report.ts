@@ -9,7 +9,7 @@
 // dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their
 // quotes in the same order, so one merge-walk pairs them whatever the size of the corpus).
 import { createReadStream } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import type { SpeakerName, SpeakerRecord } from '../speakers.ts';
 import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
@@ -212,6 +212,16 @@ export class ReportWriter {
   /** A document page the run holds itself: taken from the cache, or one a worker could not write. */
   writeDocument(id: string, html: string): Promise<void> {
     return this.#dir.write(documentPath(id), html);
+  }
+
+  /** Where the report being replaced has the page of document `id`. */
+  previousPage(id: string): string {
+    return join(dirname(this.#dir.scratch), 'report', documentPath(id));
+  }
+
+  /** Takes the page of document `id` from the report being replaced (`previousPage`), which hashes to `sha256`. */
+  reuseDocument(id: string, sha256: string): void {
+    this.#dir.reuse(documentPath(id), this.previousPage(id), sha256);
   }
 
   /** Counts the page of document `id` that a worker wrote into `folder`, by its sha256. */

@@ -4,13 +4,15 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileHash, ResultCache, treeHash, type Manifest } from './cache.ts';
+import { fileHash, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { ReportWriter, type ReportBuild } from './report/write-report.ts';
+import { readDocumentParts } from './report/document-parts.ts';
+import { mentionAs } from './report/lists.ts';
+import { ReportWriter } from './report/write-report.ts';
 import { SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
@@ -178,6 +180,13 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
   return files;
 }
 
+/** Whether the report is as the last run left it: by its files' stats, or for a manifest from before they were kept, by their content. */
+function reportIntact(dir: string, manifest: Manifest): boolean {
+  if (manifest.report == null) return false;
+  if (manifest.reportStat != null) return treeStat(dir) === manifest.reportStat;
+  return treeHash(dir) === manifest.report;
+}
+
 /**
  * The summary of the last run when the inputs hash as they did then and its dataset (and report,
  * when one is wanted) is intact: nothing to process and nothing to write. Reads and hashes every
@@ -186,7 +195,7 @@ async function datasetHashes(out: string): Promise<Record<string, string | null>
 async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, report: boolean, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
   const files = await datasetHashes(out);
   if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
-  if (report && (manifest.report == null || treeHash(join(out, 'report')) !== manifest.report)) return undefined;
+  if (report && !reportIntact(join(out, 'report'), manifest)) return undefined;
   const inputs = createHash('sha256');
   let documents = 0;
   let errors = 0;
@@ -244,8 +253,17 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
-    // an entry from a run without a report has no page: a miss when one is wanted
-    const lookup = force ? undefined : cache.get(key).then((entry) => (entry?.page === undefined && report ? undefined : entry));
+    // the cache keeps a page's hash, not the page: it is taken from the last report when it still hashes
+    // the same. An entry from a run without a report, or whose page that report no longer holds as it
+    // was, is a miss when a report is wanted.
+    const lookup = force
+      ? undefined
+      : cache.get(key).then(async (entry) => {
+          if (entry === undefined || !report) return entry;
+          if (entry.pageHash === undefined) return undefined;
+          const page = await readFile(report.previousPage(raw.id)).catch(() => undefined);
+          return page !== undefined && createHash('sha256').update(page).digest('hex') === entry.pageHash ? entry : undefined;
+        });
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
@@ -283,10 +301,12 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       const r: SerializedResult & { written?: string } = result;
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
-      await writer.writeLines(r.document, r.quotes);
+      await writer.writeFrame(r.document, r.frame);
       if (report && r.written !== undefined) report.addDocument(r.id, r.written);
-      // from the cache, or not written by its worker
+      // not written by its worker
       else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
+      // from the cache: the last report's page, checked by `handle`
+      else if (report && hit && r.pageHash !== undefined) report.reuseDocument(r.id, r.pageHash);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -297,7 +317,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
 
   const window = Math.max(workers, 1) * 4 + 4;
   const inFlight: Promise<Done>[] = [];
-  let build: ReportBuild | undefined;
   try {
     for await (const raw of read()) {
       const done = handle(raw);
@@ -306,34 +325,41 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       inFlight.push(done);
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
-    // loads while the last documents are processed
-    build = report?.buildThread();
     while (inFlight.length > 0) await write(await inFlight.shift()!);
     // the workers' memory is not needed to link speakers and rewrite the quotes
     if (processor) await (await processor).close();
     processor = undefined;
     const { speakers, lookup, names } = index.link();
-    await writer.commit(
+    // the rest of the report is put together from the documents' parts as the quotes are committed
+    const end = report?.end(documents - errors, speakers.length, errors + warnings);
+    const hashes = await writer.commit(
       speakers,
       lookup,
-      build && {
-        begin: (dataset) => build!.begin(dataset, speakers, names()),
-        quotes: (chunk) => build!.quotes(chunk),
-        complete: () => build!.finish(),
+      end && {
+        begin: () => end.start(speakers, speakers.length, names()),
+        document: (doc, part) => {
+          const { row, counts, items } = readDocumentParts(part);
+          const routed: [string, string][] = [];
+          for (const item of items) {
+            const entity = lookup(doc, item.name);
+            if (entity !== undefined) routed.push([entity.id, `${item.head}${mentionAs(item.mention, entity.name)}${item.tail}`]);
+          }
+          return end.document(row, counts, routed);
+        },
+        complete: () => end.finish(),
       },
     );
-    build = undefined;
     if (report) await report.commit();
     else await rm(join(out, 'report'), { recursive: true, force: true });
     const summary = { documents, quotes, errors, warnings, bytes };
     const reportHash = report ? report.digest() : null;
+    const reportStat = report ? treeStat(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
-    await cache.writeManifest({ inputs: inputs.digest('hex'), files: (await datasetHashes(out)) as Record<string, string>, report: reportHash, summary }).catch(() => {});
+    await cache.writeManifest({ inputs: inputs.digest('hex'), files: hashes, report: reportHash, reportStat, summary }).catch(() => {});
   } catch (error) {
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});
     processor = undefined;
-    await build?.abort();
     await writer.abort();
     await report?.abort();
     throw error;

@@ -14,7 +14,7 @@ export interface Task {
   readonly raw: RawDocument;
   /** Where to store the result for the next run, or null not to. */
   readonly cachePath: string | null;
-  /** The report's temporary folder, to write the document's page into; null for a run without a report. */
+  /** The report's temporary folder, to write the document's page into; null for a run without a report (the page is not rendered then). */
   readonly reportFolder: string | null;
 }
 
@@ -78,11 +78,15 @@ export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
   const result = processRaw(raw, { page: reportFolder !== null });
   if ('error' in result) return result;
   const serialized = serialize(result);
-  if (cachePath !== null) store(cachePath, encodeEntry(serialized));
-  if (serialized.page === undefined || reportFolder === null) return serialized;
+  if (serialized.page === undefined) {
+    if (cachePath !== null) store(cachePath, encodeEntry(serialized));
+    return serialized;
+  }
   const { page, ...rest } = serialized;
+  const pageHash = createHash('sha256').update(page).digest('hex');
+  if (cachePath !== null) store(cachePath, encodeEntry({ ...rest, pageHash }));
   // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, written: createHash('sha256').update(page).digest('hex') } : serialized;
+  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
 }
 
 export default work;

@@ -67,11 +67,28 @@ ${nav}`,
   });
 }
 
-/** One quote on its speaker's page, linking to the quote in its document; rendered while the document streams past. */
-export function speakerQuoteItem(q: QuoteRecord, anchor: string, document: DocumentRecord): string {
+/**
+ * One quote on its speaker's page, linking to the quote in its document, in two pieces around the
+ * words `as “he”` (`mentionAs`): they depend on the speaker's corpus name, known only at the end, and
+ * the rest is rendered where the document was annotated.
+ */
+export function speakerQuoteItemParts(q: QuoteRecord, anchor: string, document: DocumentRecord): [head: string, tail: string] {
   const where = `${FROM_SHARD}${documentPath(q.doc)}#${anchor}`;
-  const mention = q.speaker !== null && q.speaker.mention !== q.speaker.name ? ` as “${escapeHtml(q.speaker.mention)}”` : '';
-  return `<li><span class="tag tag-${escapeHtml(q.type)}">${escapeHtml(q.type)}</span> <a href="${where}">${escapeHtml(document.title ?? document.id)}</a><span class="muted">${mention}${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
+  return [
+    `<li><span class="tag tag-${escapeHtml(q.type)}">${escapeHtml(q.type)}</span> <a href="${where}">${escapeHtml(document.title ?? document.id)}</a><span class="muted">`,
+    `${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`,
+  ];
+}
+
+/** ` as “he”`, when a quote's speaker is mentioned by other words than the speaker's name. */
+export function mentionAs(mention: string, name: string): string {
+  return mention !== name ? ` as “${escapeHtml(mention)}”` : '';
+}
+
+/** One quote on its speaker's page, linking to the quote in its document. */
+export function speakerQuoteItem(q: QuoteRecord, anchor: string, document: DocumentRecord): string {
+  const [head, tail] = speakerQuoteItemParts(q, anchor, document);
+  return `${head}${q.speaker === null ? '' : mentionAs(q.speaker.mention, q.speaker.name)}${tail}`;
 }
 
 /** Quotes shown in a speaker's section of a shared page; more go on pages of the speaker's own. */

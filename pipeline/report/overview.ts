@@ -37,6 +37,30 @@ function add(map: Map<string, number>, key: string, n: number): void {
 
 const byCountThenName = ([a, x]: [string, number], [b, y]: [string, number]) => y - x || (a < b ? -1 : a > b ? 1 : 0);
 
+/** What the overview counts of one document. */
+export interface DocumentCounts {
+  readonly quotes: number;
+  readonly direct: number;
+  readonly indirect: number;
+  readonly mixed: number;
+  /** Quotes with a speaker. */
+  readonly attributed: number;
+  readonly messages: number;
+  readonly outlet: string | null;
+  /** `dayOf` the document's date. */
+  readonly day: string | null;
+}
+
+export function documentCounts(record: DocumentRecord, quotes: readonly QuoteRecord[]): DocumentCounts {
+  const types = { direct: 0, indirect: 0, mixed: 0 };
+  let attributed = 0;
+  for (const q of quotes) {
+    types[q.type]++;
+    if (q.speaker !== null) attributed++;
+  }
+  return { quotes: quotes.length, ...types, attributed, messages: record.messages.length, outlet: record.outlet, day: record.date === null ? null : dayOf(record.date) };
+}
+
 /** Counts for the overview, fed one document and one speaker at a time. */
 export class Overview {
   documents = 0;
@@ -55,17 +79,21 @@ export class Overview {
   readonly #top: SpeakerRecord[] = [];
 
   addDocument(record: DocumentRecord, quotes: readonly QuoteRecord[]): void {
+    this.addCounts(documentCounts(record, quotes));
+  }
+
+  /** `addDocument` from the counts `documentCounts` took where the document was annotated. */
+  addCounts(c: DocumentCounts): void {
     this.documents++;
-    if (quotes.length > 0) this.documentsWithQuotes++;
-    if (record.messages.length > 0) this.documentsWithMessages++;
-    this.quotes += quotes.length;
-    for (const q of quotes) {
-      add(this.#types, q.type, 1);
-      if (q.speaker !== null) this.attributed++;
-    }
-    add(this.#outlets, record.outlet ?? '(outlet unknown)', quotes.length);
-    const day = record.date === null ? null : dayOf(record.date);
-    if (day !== null) add(this.#days, day, quotes.length);
+    if (c.quotes > 0) this.documentsWithQuotes++;
+    if (c.messages > 0) this.documentsWithMessages++;
+    this.quotes += c.quotes;
+    add(this.#types, 'direct', c.direct);
+    add(this.#types, 'indirect', c.indirect);
+    add(this.#types, 'mixed', c.mixed);
+    this.attributed += c.attributed;
+    add(this.#outlets, c.outlet ?? '(outlet unknown)', c.quotes);
+    if (c.day !== null) add(this.#days, c.day, c.quotes);
   }
 
   addSpeaker(speaker: SpeakerRecord): void {

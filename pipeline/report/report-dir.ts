@@ -1,6 +1,6 @@
 // A report folder written atomically: pages go to a hidden sibling folder, which replaces the old report only once everything is written.
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { treeDigest } from '../cache.ts';
@@ -26,13 +26,6 @@ export class ReportDir {
     return dir;
   }
 
-  /** The folder `create(final)` started in this process, for another thread to write into; it does not commit. */
-  static attach(final: string): ReportDir {
-    const dir = new ReportDir(final);
-    dir.#made.add('.');
-    return dir;
-  }
-
   /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`add`). */
   get scratch(): string {
     return this.#tmp;
@@ -52,14 +45,28 @@ export class ReportDir {
     this.#digests.set(path, createHash('sha256').update(content).digest('hex'));
   }
 
-  /** Counts a file written into the folder by someone else (a worker), by its content's sha256. */
-  add(path: string, sha256: string): void {
+  /**
+   * Puts the file at `from` (a page of the report being replaced, whose sha256 the caller checked)
+   * at `path`, as a hard link: nothing is written. The old report is removed on `commit`, which
+   * leaves the link the only name of the page. Copied where a link cannot be made.
+   */
+  reuse(path: string, from: string, sha256: string): void {
+    const dir = dirname(path);
+    if (!this.#made.has(dir)) {
+      mkdirSync(join(this.#tmp, dir), { recursive: true });
+      this.#made.add(dir);
+    }
+    try {
+      linkSync(from, join(this.#tmp, path));
+    } catch {
+      copyFileSync(from, join(this.#tmp, path));
+    }
     this.#digests.set(path, sha256);
   }
 
-  /** Each file written or added so far, with its sha256. */
-  digests(): [path: string, sha256: string][] {
-    return [...this.#digests];
+  /** Counts a file written into the folder by someone else (a worker), by its content's sha256. */
+  add(path: string, sha256: string): void {
+    this.#digests.set(path, sha256);
   }
 
   /** `treeHash` of the folder as written, without reading it back. */

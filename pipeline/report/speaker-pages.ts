@@ -1,12 +1,14 @@
 // Speaker pages for a corpus too large to hold: quotes are grouped by speaker on disk, in buckets by speaker id, then one bucket at a time.
 //
 // A speaker's quotes are spread over the whole corpus, and the documents stream past once. Each
-// quote's list item goes to the bucket of its speaker's shared page, as a JSON line; afterwards each
+// quote's list item goes to the bucket of its speaker's shared page, as an entry; afterwards each
 // bucket — a 64th of the quotes — is read back, grouped and written. Memory stays at one bucket.
 // Until the lines reach HELD characters the buckets stay in memory, where most corpora fit, and no
 // file is written and read back (a tenth of the report's time at the end of a run of 1,000
 // articles). They are held as the lines they would be on disk: held as parsed arrays of template
-// strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. Speakers
+// strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. An entry is
+// its lengths, then the speaker id and the item as they are: as JSON lines, every quotation mark of
+// the HTML was escaped and parsed again, a third of the report's end. Speakers
 // share pages (SPEAKERS_PER_PAGE to a page): most are quoted once or twice, and one small file each
 // would cost more to create than to render.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -18,18 +20,49 @@ import { QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage
 import { speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
 const BUCKETS = 64;
-/** Characters of bucket lines held in memory before the buckets go to disk. */
-const HELD = 32 * 1024 * 1024;
+/**
+ * Characters of bucket lines held in memory before the buckets go to disk: 16 MB of heap at most (the
+ * items hold “ ”, so two bytes a character). With the report built on the main thread, beside the
+ * commit, a larger hold showed in the run's peak RSS; the 5,000-article bench spills either way.
+ */
+const HELD = 8 * 1024 * 1024;
 
-type Line = readonly ['speaker', SpeakerRecord] | readonly ['quote', string, string];
+/**
+ * Bucket entries: `q <id length> <item length>\n<id><item>` for a quote's item, `s <length> 0\n<speaker
+ * as JSON>` for a speaker. Lengths are UTF-16 code units, read back from a string.
+ */
+const quoteEntry = (id: string, item: string) => `q ${id.length} ${item.length}\n${id}${item}`;
+const speakerEntry = (speaker: SpeakerRecord) => {
+  const json = JSON.stringify(speaker);
+  return `s ${json.length} 0\n${json}`;
+};
 
-/** Parses each JSON line of `text` (whole lines) into `add`; line by line, as split() would hold a second copy. */
-function eachLine(text: string, add: (line: Line) => void): void {
-  for (let from = 0; from < text.length; ) {
-    let to = text.indexOf('\n', from);
-    if (to === -1) to = text.length;
-    if (to > from) add(JSON.parse(text.slice(from, to)) as Line);
-    from = to + 1;
+interface Entries {
+  readonly speakers: Map<string, SpeakerRecord>;
+  readonly items: Map<string, string[]>;
+}
+
+/** Reads the whole entries at the start of `text` into `into`; returns where the first incomplete one starts. */
+function readEntries(text: string, into: Entries): number {
+  let at = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', at);
+    if (nl === -1) return at;
+    const [kind, a, b] = text.slice(at, nl).split(' ') as [string, string, string];
+    const first = Number(a);
+    const end = nl + 1 + first + Number(b);
+    if (end > text.length) return at;
+    if (kind === 's') {
+      const speaker = JSON.parse(text.slice(nl + 1, end)) as SpeakerRecord;
+      into.speakers.set(speaker.id, speaker);
+    } else {
+      const id = text.slice(nl + 1, nl + 1 + first);
+      const item = text.slice(nl + 1 + first, end);
+      const list = into.items.get(id);
+      if (list === undefined) into.items.set(id, [item]);
+      else list.push(item);
+    }
+    at = end;
   }
 }
 
@@ -66,7 +99,7 @@ export class SpeakerPages {
   async #flush(n: number): Promise<void> {
     let stream = this.#streams[n];
     if (stream === undefined) {
-      stream = createWriteStream(join(this.#dir, `bucket-${n}.jsonl`), { encoding: 'utf8' });
+      stream = createWriteStream(join(this.#dir, `bucket-${n}.entries`), { encoding: 'utf8' });
       this.#streams[n] = stream;
     }
     const chunk = this.#buffers[n]!;
@@ -74,9 +107,8 @@ export class SpeakerPages {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
-  async #write(id: string, line: Line): Promise<void> {
+  async #write(id: string, text: string): Promise<void> {
     const n = this.#bucket(id);
-    const text = JSON.stringify(line) + '\n';
     this.#buffers[n] += text;
     if (!this.#spilled) {
       this.#heldChars += text.length;
@@ -90,11 +122,11 @@ export class SpeakerPages {
 
   /** A quote's list item, for the page of speaker `id`. */
   addQuote(id: string, item: string): Promise<void> {
-    return this.#write(id, ['quote', id, item]);
+    return this.#write(id, quoteEntry(id, item));
   }
 
   addSpeaker(speaker: SpeakerRecord): Promise<void> {
-    return this.#write(speaker.id, ['speaker', speaker]);
+    return this.#write(speaker.id, speakerEntry(speaker));
   }
 
   /** Writes every speaker's page through `write`, a bucket at a time, then removes the buckets. */
@@ -109,30 +141,20 @@ export class SpeakerPages {
     }
     for (let n = 0; n < BUCKETS; n++) {
       if (this.#spilled && this.#streams[n] === undefined) continue;
-      const speakers = new Map<string, SpeakerRecord>();
-      const items = new Map<string, string[]>();
-      const add = (line: Line) => {
-        if (line[0] === 'speaker') speakers.set(line[1].id, line[1]);
-        else {
-          const list = items.get(line[1]);
-          if (list === undefined) items.set(line[1], [line[2]]);
-          else list.push(line[2]);
-        }
-      };
+      const entries: Entries = { speakers: new Map(), items: new Map() };
+      const { speakers, items } = entries;
       if (!this.#spilled) {
-        eachLine(this.#buffers[n]!, add);
+        readEntries(this.#buffers[n]!, entries);
         this.#buffers[n] = '';
       } else {
         // a chunk at a time: a bucket with a much-quoted speaker is a large file
-        const path = join(this.#dir, `bucket-${n}.jsonl`);
+        const path = join(this.#dir, `bucket-${n}.entries`);
         let rest = '';
         for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
           const text = rest + (chunk as string);
-          const end = text.lastIndexOf('\n') + 1;
-          eachLine(text.slice(0, end), add);
-          rest = text.slice(end);
+          rest = text.slice(readEntries(text, entries));
         }
-        eachLine(rest, add);
+        if (rest !== '') throw new Error(`quotes: report: ${path} ends in the middle of an entry`);
         await rm(path, { force: true });
       }
       if (speakers.size === 0 && items.size === 0) continue;

@@ -1,18 +1,21 @@
-// Builds output/report/ in a run: the workers write each document's page as they annotate it; at the end, the overview, the lists, the speaker and name pages come from the dataset files, streaming.
+// Builds output/report/ in a run: the workers write each document's page as they annotate it; at the end, the overview, the lists, the speaker and name pages, streaming.
 //
 // Nothing is read or annotated again. A document's page needs its text, its blocks and its quotes,
 // which only the worker that annotated it holds: it renders the page there and writes it into the
-// report's temporary folder (worker.ts). What needs the whole corpus — counts, speakers, lists —
-// is built here from documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and
-// their quotes in the same order, so one merge-walk pairs them whatever the size of the corpus.
+// report's temporary folder (worker.ts). It also renders what the end needs of the document
+// (document-parts.ts): its list row, its counts and its quotes' items for their speakers' pages.
+// What needs the whole corpus — counts, speakers, lists — is put together by `ReportEnd` while the
+// dataset is committed, from those parts, in the corpus order. `build` does the same from the
+// dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their
+// quotes in the same order, so one merge-walk pairs them whatever the size of the corpus).
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import type { SpeakerName, SpeakerRecord } from '../speakers.ts';
 import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
+import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
-import { Overview } from './overview.ts';
+import { documentCounts, Overview } from './overview.ts';
 import { documentPath, PER_PAGE, speakerPageCount } from './paths.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
@@ -81,10 +84,9 @@ class QuotesByDocument {
   readonly #iterator: AsyncIterator<QuoteRecord>;
   #current: QuoteRecord | null | undefined;
 
-  /** `quotes` are the records of quotes.jsonl at `path`, read from it when not given. */
-  constructor(path: string, quotes: AsyncIterable<QuoteRecord> = readJsonLines<QuoteRecord>(path)) {
+  constructor(path: string) {
     this.#path = path;
-    this.#iterator = quotes[Symbol.asyncIterator]();
+    this.#iterator = readJsonLines<QuoteRecord>(path)[Symbol.asyncIterator]();
   }
 
   async #advance(): Promise<void> {
@@ -112,12 +114,72 @@ class QuotesByDocument {
   }
 }
 
-/** What `build` is handed rather than reading it from the dataset, for a build that starts before the dataset is complete. */
-export interface BuildSources {
-  /** The records of quotes.jsonl, which is then not read. */
-  readonly quotes?: AsyncIterable<QuoteRecord>;
-  /** The records of speakers.jsonl, which is then not read (nor need it be written yet). */
-  readonly speakers?: readonly SpeakerRecord[];
+/**
+ * Everything of a report but the document pages, fed the corpus a document at a time: the speakers
+ * first (`start`), then each document's list row, counts and its quotes' items for the speaker pages.
+ * Memory stays flat: list rows are written a page at a time, the speaker pages' items go to buckets
+ * (speaker-pages.ts), the overview keeps counts.
+ */
+export class ReportEnd {
+  readonly #dir: ReportDir;
+  readonly #overview = new Overview();
+  readonly #documents: number;
+  readonly #speakerPages: SpeakerPages;
+  #rows: string[] = [];
+  #listPage = 1;
+
+  /** For a corpus of `documents` documents (error records not counted), `speakers` entities and `errors` lines of errors.jsonl. */
+  constructor(dir: ReportDir, documents: number, speakers: number, errors: number) {
+    this.#dir = dir;
+    this.#documents = documents;
+    this.#overview.documentPages = pages(documents);
+    this.#overview.speakerPages = speakerPageCount(speakers);
+    this.#overview.errors = errors;
+    this.#speakerPages = new SpeakerPages(dir.scratch, this.#overview.speakerPages);
+  }
+
+  /** Writes the style, the script, the speaker list and the name pages; `speakers` are the corpus's entities, `speakerCount` of them, and `names` every name documents gave one. */
+  async start(speakers: AsyncIterable<SpeakerRecord> | Iterable<SpeakerRecord>, speakerCount: number, names: Iterable<SpeakerName>): Promise<void> {
+    const dir = this.#dir;
+    const overview = this.#overview;
+    await dir.write('report.css', STYLE);
+    await dir.write('report.js', SCRIPT);
+    const speakerListPages = pages(speakerCount);
+    let rows: string[] = [];
+    let listPage = 1;
+    for await (const speaker of speakers) {
+      overview.addSpeaker(speaker);
+      await this.#speakerPages.addSpeaker(speaker);
+      if (rows.length === PER_PAGE) {
+        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
+        listPage++;
+        rows = [];
+      }
+      rows.push(speakerRow(speaker, overview.speakerPages));
+    }
+    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
+    for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
+  }
+
+  /** A document, in corpus order: its list row, its counts, and its quotes' items with their speaker's entity id, in text order. */
+  async document(row: string, counts: DocumentCounts, items: Iterable<readonly [speaker: string, item: string]>): Promise<void> {
+    this.#overview.addCounts(counts);
+    for (const [speaker, item] of items) await this.#speakerPages.addQuote(speaker, item);
+    if (this.#rows.length === PER_PAGE) {
+      await this.#dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
+      this.#listPage++;
+      this.#rows = [];
+    }
+    this.#rows.push(row);
+  }
+
+  /** The last list page, the speaker pages and the overview. */
+  async finish(): Promise<void> {
+    const dir = this.#dir;
+    await dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
+    await this.#speakerPages.finish((path, html) => dir.write(path, html));
+    await dir.write('index.html', this.#overview.render());
+  }
 }
 
 /**
@@ -137,28 +199,9 @@ export class ReportWriter {
     return new ReportWriter(await ReportDir.create(join(out, 'report')));
   }
 
-  /** The report `create(out)` started in this process, to add to from another thread (`build-thread.ts`). */
-  static attach(out: string): ReportWriter {
-    return new ReportWriter(ReportDir.attach(join(out, 'report')));
-  }
-
-  /** Each file written through this writer, with its sha256: what another thread's writer adds with `addDigests`. */
-  digests(): [path: string, sha256: string][] {
-    return this.#dir.digests();
-  }
-
-  addDigests(files: Iterable<readonly [path: string, sha256: string]>): void {
-    for (const [path, sha256] of files) this.#dir.add(path, sha256);
-  }
-
-  /**
-   * A thread of its own for `build`, fed the quotes.jsonl lines as the dataset's commit writes them:
-   * the two run side by side on two cores instead of one after the other, and nothing is read back
-   * and parsed on this thread. Started before the dataset is complete, so that it has loaded by then
-   * (~0.15 s).
-   */
-  buildThread(): ReportBuild {
-    return new ReportBuild(this);
+  /** The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and `errors` lines of errors.jsonl. */
+  end(documents: number, speakers: number, errors: number): ReportEnd {
+    return new ReportEnd(this.#dir, documents, speakers, errors);
   }
 
   /** The temporary report folder: a worker writes a document's page to `join(folder, documentPath(id))`. */
@@ -169,6 +212,16 @@ export class ReportWriter {
   /** A document page the run holds itself: taken from the cache, or one a worker could not write. */
   writeDocument(id: string, html: string): Promise<void> {
     return this.#dir.write(documentPath(id), html);
+  }
+
+  /** Where the report being replaced has the page of document `id`. */
+  previousPage(id: string): string {
+    return join(dirname(this.#dir.scratch), 'report', documentPath(id));
+  }
+
+  /** Takes the page of document `id` from the report being replaced (`previousPage`), which hashes to `sha256`. */
+  reuseDocument(id: string, sha256: string): void {
+    this.#dir.reuse(documentPath(id), this.previousPage(id), sha256);
   }
 
   /** Counts the page of document `id` that a worker wrote into `folder`, by its sha256. */
@@ -185,60 +238,22 @@ export class ReportWriter {
    * Writes the overview, the document and speaker lists, the speaker pages and the name pages from
    * the dataset files in `dataset`, and `names`, every name documents gave a speaker, with its entity.
    */
-  async build(dataset: string, names: Iterable<SpeakerName>, from: BuildSources = {}): Promise<void> {
-    const dir = this.#dir;
+  async build(dataset: string, names: Iterable<SpeakerName>): Promise<void> {
     const documentsFile = join(dataset, 'documents.jsonl');
-    const overview = new Overview();
-    const documentCount = await countLines(documentsFile);
-    overview.documentPages = pages(documentCount);
-    const speakers = from.speakers ?? readJsonLines<SpeakerRecord>(join(dataset, 'speakers.jsonl'), true);
-    const speakerCount = from.speakers?.length ?? (await countLines(join(dataset, 'speakers.jsonl'), true));
-    const speakerListPages = pages(speakerCount);
-    overview.speakerPages = speakerPageCount(speakerCount);
-    overview.errors = await countLines(join(dataset, 'errors.jsonl'), true);
-    await dir.write('report.css', STYLE);
-    await dir.write('report.js', SCRIPT);
-
-    // the speakers first: in a build thread, while the quotes are still being written
-    const speakerPages = new SpeakerPages(dir.scratch, overview.speakerPages);
-    let rows: string[] = [];
-    let listPage = 1;
-    for await (const speaker of speakers) {
-      overview.addSpeaker(speaker);
-      await speakerPages.addSpeaker(speaker);
-      if (rows.length === PER_PAGE) {
-        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
-        listPage++;
-        rows = [];
-      }
-      rows.push(speakerRow(speaker, overview.speakerPages));
-    }
-    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
-    for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
-
-    const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'), from.quotes);
-    rows = [];
-    listPage = 1;
+    const speakersFile = join(dataset, 'speakers.jsonl');
+    const end = this.end(await countLines(documentsFile), await countLines(speakersFile, true), await countLines(join(dataset, 'errors.jsonl'), true));
+    await end.start(readJsonLines<SpeakerRecord>(speakersFile, true), await countLines(speakersFile, true), names);
+    const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      overview.addDocument(record, quotes);
       const anchors = quoteAnchors(quotes);
-      for (const [i, q] of quotes.entries()) {
-        if (q.speaker?.id !== undefined) await speakerPages.addQuote(q.speaker.id, speakerQuoteItem(q, anchors[i]!, record));
-      }
-      if (rows.length === PER_PAGE) {
-        await dir.write(listPath('documents', listPage), documentListPage(rows, listPage, overview.documentPages, documentCount));
-        listPage++;
-        rows = [];
-      }
-      rows.push(documentRow(record));
+      const items: [string, string][] = [];
+      for (const [i, q] of quotes.entries()) if (q.speaker?.id !== undefined) items.push([q.speaker.id, speakerQuoteItem(q, anchors[i]!, record)]);
+      await end.document(documentRow(record), documentCounts(record, quotes), items);
     }
-    await dir.write(listPath('documents', listPage), documentListPage(rows, listPage, overview.documentPages, documentCount));
     await quotesOf.done();
-    await speakerPages.finish((path, html) => dir.write(path, html));
-    await dir.write('index.html', overview.render());
+    await end.finish();
   }
-
 
   /** Waits for every write, then puts the new report in place of the old one. */
   commit(): Promise<void> {
@@ -248,89 +263,5 @@ export class ReportWriter {
   /** Drops the new report; the old one stays as it was. */
   abort(): Promise<void> {
     return this.#dir.abort();
-  }
-}
-
-/** What the main thread tells the build thread. */
-export type ToBuild =
-  | { readonly type: 'start'; readonly dataset: string; readonly speakers: readonly SpeakerRecord[]; readonly names: readonly SpeakerName[] }
-  | { readonly type: 'quotes'; readonly chunk: string }
-  | { readonly type: 'end' };
-
-/** What the build thread answers: a chunk taken, or the build done with the files it wrote. */
-export type FromBuild =
-  | { readonly type: 'taken' }
-  | { readonly type: 'done'; readonly digests: [string, string][] }
-  | { readonly type: 'failed'; readonly error: Error };
-
-/** Chunks of quotes.jsonl (64 KB each) posted and not yet taken: the thread's backlog, bounded so memory is. */
-const BACKLOG = 32;
-
-/** A `build` running in its own thread (`build-thread.ts`): `ReportWriter.buildThread` starts the thread, `begin` the build. */
-export class ReportBuild {
-  readonly #worker: Worker;
-  readonly #done: Promise<void>;
-  #backlog = 0;
-  #taken: (() => void) | undefined;
-  #failed: Error | undefined;
-
-  constructor(report: ReportWriter) {
-    // A worker thread does not get the loader hooks that --import registered in its parent (nor those
-    // of tsx's `register()`, nor vitest's): it registers tsx itself, then loads the TypeScript.
-    const tsx = import.meta.resolve('tsx/esm/api');
-    const entry = new URL('./build-thread.ts', import.meta.url).href;
-    const code = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); })`;
-    this.#worker = new Worker(code, { eval: true, workerData: { out: dirname(report.folder) }, execArgv: [] });
-    this.#done = new Promise<void>((resolve, reject) => {
-      const fail = (error: Error) => {
-        this.#failed = error;
-        this.#taken?.();
-        reject(error);
-      };
-      this.#worker.on('message', (message: FromBuild) => {
-        if (message.type === 'taken') {
-          this.#backlog--;
-          this.#taken?.();
-        } else if (message.type === 'done') {
-          report.addDigests(message.digests);
-          resolve();
-        } else fail(message.error);
-      });
-      this.#worker.on('error', fail);
-      this.#worker.on('exit', (code) => fail(new Error(`quotes: report: the build thread exited (${code}) before it was done`)));
-    });
-    // waited for by `finish`; a failure before then shows up in `quotes` too
-    this.#done.catch(() => {});
-  }
-
-  /**
-   * Starts the build from the dataset files in `dataset`, where documents.jsonl is complete, with the
-   * corpus's speakers and their names: the thread writes their pages while the quotes come.
-   */
-  begin(dataset: string, speakers: readonly SpeakerRecord[], names: readonly SpeakerName[]): void {
-    this.#worker.postMessage({ type: 'start', dataset, speakers, names } satisfies ToBuild);
-  }
-
-  /** Hands the thread lines of quotes.jsonl (whole lines, in order); waits while its backlog is full. */
-  async quotes(chunk: string): Promise<void> {
-    while (this.#backlog >= BACKLOG && this.#failed === undefined) await new Promise<void>((resolve) => (this.#taken = resolve));
-    if (this.#failed !== undefined) throw this.#failed;
-    this.#backlog++;
-    this.#worker.postMessage({ type: 'quotes', chunk } satisfies ToBuild);
-  }
-
-  /** Tells the thread the quotes are all there; waits for the report. */
-  async finish(): Promise<void> {
-    if (this.#failed === undefined) this.#worker.postMessage({ type: 'end' } satisfies ToBuild);
-    try {
-      await this.#done;
-    } finally {
-      await this.#worker.terminate();
-    }
-  }
-
-  /** Stops the thread, for a run that failed. */
-  async abort(): Promise<void> {
-    await this.#worker.terminate();
   }
 }

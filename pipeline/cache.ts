@@ -103,17 +103,7 @@ export function treeDigest(files: Iterable<readonly [path: string, sha256: strin
  * thousands of small files, and a stream or a promise per file costs more than reading it.
  */
 export function treeHash(dir: string): string | null {
-  try {
-    const files: [string, string][] = [];
-    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!e.isFile()) continue;
-      const path = join(e.parentPath, e.name);
-      files.push([relative(dir, path).split(sep).join('/'), createHash('sha256').update(readFileSync(path)).digest('hex')]);
-    }
-    return treeDigest(files);
-  } catch {
-    return null;
-  }
+  return treeOf(dir, (path) => createHash('sha256').update(readFileSync(path)).digest('hex'));
 }
 
 /**
@@ -124,14 +114,21 @@ export function treeHash(dir: string): string | null {
  * size with its time put back is not noticed (the same trade `make` and `rsync` make).
  */
 export function treeStat(dir: string): string | null {
+  return treeOf(dir, (path) => {
+    const st = statSync(path);
+    // to the millisecond, as a Date keeps it
+    return `${st.size} ${st.ino} ${Math.trunc(st.mtimeMs)}`;
+  });
+}
+
+/** `treeDigest` of each file's `describe(path)` under `dir`, by its path relative to `dir`; null when it cannot be read. */
+function treeOf(dir: string, describe: (path: string) => string): string | null {
   try {
     const files: [string, string][] = [];
     for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!e.isFile()) continue;
       const path = join(e.parentPath, e.name);
-      const st = statSync(path);
-      // to the millisecond, as a Date keeps it
-      files.push([relative(dir, path).split(sep).join('/'), `${st.size} ${st.ino} ${Math.trunc(st.mtimeMs)}`]);
+      files.push([relative(dir, path).split(sep).join('/'), describe(path)]);
     }
     return treeDigest(files);
   } catch {

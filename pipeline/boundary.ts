@@ -113,11 +113,12 @@ export function startFeatures(ctx: BoundaryContext, lemma: string, first: number
   const { tokens } = ctx;
   const d = p - first;
   // (`said Tuesday his actions …`: a weekday is an adverbial, not the clause's subject the way a name is)
-  const wordAt = (i: number) => (tokens[i]?.pos === 'PROPN' && ctx.notName?.(i) ? 'NOTNAME' : word(tokens[i]));
+  const notName = (i: number) => tokens[i]?.pos === 'PROPN' && ctx.notName?.(i) === true;
+  const wordAt = (i: number) => (notName(i) ? 'NOTNAME' : word(tokens[i]));
   const passed = new Set<string>();
   for (let i = first; i < p; i++) {
     const t = tokens[i]!;
-    passed.add(t.value.toLowerCase() === 'that' ? 'that' : t.value === ',' ? 'comma' : wordAt(i) === 'NOTNAME' ? 'NOTNAME' : t.pos);
+    passed.add(t.value.toLowerCase() === 'that' ? 'that' : t.value === ',' ? 'comma' : notName(i) ? 'NOTNAME' : t.pos);
   }
   let verbAhead = false;
   for (let i = p; i < Math.min(tokens.length, p + 5) && !verbAhead; i++) verbAhead = tokens[i]!.pos === 'AUX' || (tokens[i]!.pos === 'VERB' && !/ing$/i.test(tokens[i]!.value));

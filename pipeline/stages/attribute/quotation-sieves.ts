@@ -44,7 +44,7 @@ export function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly 
     // `On Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said Clinton’s …`: a title, and the cue reports the clause after it
     // (and so is a title with no clause after the cue: `Wednesday on Fox News Channel’s “Fox & Friends,” Rep. McCaul discussed …`;
     // `chants of “Bobby!”` is no title)
-    const title = wordCount(ctx.doc.view.slice(q.start, q.end)) <= 4 && /^(?:['’]s|on|in|at|of)$/i.test(tokens[tokenAt(tokens, q.open.start) - 1]?.value ?? '') && !/[.!?]$/.test(ctx.doc.view.slice(q.start, q.end).trimEnd());
+    const title = wordCount(ctx.doc.view.slice(q.start, q.end)) <= 4 && /^(?:['’]s|on|in|at|of)$/i.test(tokens[tokenAt(tokens, q.open.start) - 1]?.value ?? '') && !endsSentence;
     if (title) continue;
     let parts: Span[] = [...q.parts];
     const used = [q];
@@ -275,8 +275,7 @@ export function quotesContinueAttribution(ctx: Context, outer: readonly QuoteSpa
       // same marks (`"…pull it off."` then `'Legend in the Coal Fields.'`: a subheading, not more of the speech)
       const nextParagraph = blockAround(ctx, next.open.start) !== blockAround(ctx, a.start);
       if (nextParagraph && blockAround(ctx, next.open.start)?.start !== next.open.start) break;
-      const last = byEnd.get(a.end);
-      if (nextParagraph && last && last.family !== next.family) break;
+      if (nextParagraph && inOtherMarks(byEnd, a, next)) break;
       // the next quotation is followed by an attribution of its own: not a continuation
       const after = tokenAt(tokens, next.close.end);
       const blockEnd = blockAround(ctx, next.close.start)?.end ?? next.close.end;
@@ -335,13 +334,11 @@ export function quoteContinuesSpeaker(ctx: Context, outer: readonly QuoteSpan[])
       const c = ctx.cueByToken.get(i);
       interrupted = c !== undefined && c !== previous.cue && reports(c);
     }
-    // (a paragraph in other marks than the speech before it is a subheading: `"…pull it off."` then `'Legend in the Coal Fields.'`)
-    const spoken = byEnd.get(previous.end);
-    const otherMarks = previousBlock !== block && spoken !== undefined && spoken.family !== q.family;
+    // (a paragraph in other marks than the speech before it is a subheading)
+    const otherMarks = previousBlock !== block && inOtherMarks(byEnd, previous, q);
     if (interrupted || !(previousBlock === block || (adjacent && quoteOnly)) || otherMarks || isSubheading(ctx, q)) continue;
     // a quotation inside a sentence (`he said on “Meet the Press.”`) is a title, not more of the speech
-    const sentence = sentenceOf(doc, tokenAt(doc.tokens, q.open.start));
-    if (sentence && /[\p{L}\p{N}]/u.test(doc.view.slice(sentence.start, q.open.start))) continue;
+    if (insideSentence(ctx, q)) continue;
     if (wordCount(doc.view.slice(q.start, q.end)) < 3) continue;
     add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'quote-continues-speaker' }, [q]);
     previous = ctx.attributions[ctx.attributions.length - 1];
@@ -354,9 +351,8 @@ export function unattributed(ctx: Context, q: QuoteSpan): void {
   if (q.close === null || wordCount(text) < 5 || !/[.,!?…]$/u.test(text.trim())) return;
   // `his book “The Art of the Deal.”`, `CNBC’s “Secret Lives of the Super Rich,”`: a title in title case, inside a
   // sentence of the body (a headline is all title case: `Trump: Cruz … ‘Oil Pays Him a Lot of Money.’`)
-  const sentence = sentenceOf(ctx.doc, tokenAt(ctx.tokens, q.open.start));
   const inBody = blockAround(ctx, q.open.start)?.kind === 'paragraph';
-  if ((inBody && sentence && /[\p{L}\p{N}]/u.test(ctx.doc.view.slice(sentence.start, q.open.start)) && isTitleCase(text)) || isSubheading(ctx, q)) return;
+  if ((inBody && insideSentence(ctx, q) && isTitleCase(text)) || isSubheading(ctx, q)) return;
   const previous = previousSpeaker(ctx, q);
   if (previous) add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'previous-speaker' }, [q]);
   else add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
@@ -399,4 +395,19 @@ function isSubheading(ctx: Context, q: QuoteSpan): boolean {
   if (block?.kind !== 'paragraph' || block.start !== q.open.start || q.close === null) return false;
   const text = ctx.doc.view.slice(q.start, q.end);
   return !/[\p{L}\p{N}]/u.test(ctx.doc.view.slice(q.close.end, block.end)) && wordCount(text) <= 8 && isTitleCase(text);
+}
+
+/** Words stand before the quotation in its sentence: it is part of a sentence, not one of its own. */
+function insideSentence(ctx: Context, q: QuoteSpan): boolean {
+  const sentence = sentenceOf(ctx.doc, tokenAt(ctx.tokens, q.open.start));
+  return sentence !== undefined && /[\p{L}\p{N}]/u.test(ctx.doc.view.slice(sentence.start, q.open.start));
+}
+
+/**
+ * The attribution's last quotation (looked up by its end in `byEnd`) is in other marks than `q`: `"…pull it off."`
+ * then `'Legend in the Coal Fields.'` is a subheading after the speech, not more of it.
+ */
+function inOtherMarks(byEnd: ReadonlyMap<number, QuoteSpan>, a: Attribution, q: QuoteSpan): boolean {
+  const last = byEnd.get(a.end);
+  return last !== undefined && last.family !== q.family;
 }

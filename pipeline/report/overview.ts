@@ -78,11 +78,7 @@ export class Overview {
   readonly #days = new Map<string, number>();
   readonly #top: SpeakerRecord[] = [];
 
-  addDocument(record: DocumentRecord, quotes: readonly QuoteRecord[]): void {
-    this.addCounts(documentCounts(record, quotes));
-  }
-
-  /** `addDocument` from the counts `documentCounts` took where the document was annotated. */
+  /** A document, by the counts `documentCounts` took of it (where it was annotated, or from the dataset). */
   addCounts(c: DocumentCounts): void {
     this.documents++;
     if (c.quotes > 0) this.documentsWithQuotes++;

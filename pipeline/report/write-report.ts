@@ -241,8 +241,9 @@ export class ReportWriter {
   async build(dataset: string, names: Iterable<SpeakerName>): Promise<void> {
     const documentsFile = join(dataset, 'documents.jsonl');
     const speakersFile = join(dataset, 'speakers.jsonl');
-    const end = this.end(await countLines(documentsFile), await countLines(speakersFile, true), await countLines(join(dataset, 'errors.jsonl'), true));
-    await end.start(readJsonLines<SpeakerRecord>(speakersFile, true), await countLines(speakersFile, true), names);
+    const speakerCount = await countLines(speakersFile, true);
+    const end = this.end(await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
+    await end.start(readJsonLines<SpeakerRecord>(speakersFile, true), speakerCount, names);
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);

@@ -54,13 +54,17 @@ const MANIFEST = 'manifest.json';
 
 /**
  * What the last committed run read and wrote: a hash over its inputs in order (each document's
- * cache key, each error record), the sha256 of each dataset file and of the report folder, and its
- * summary. A rerun whose inputs hash the same, over a dataset whose files still hash the same, has
- * nothing to do.
+ * cache key, each error record), each dataset file's stat (`fileStat`), the report folder's hash
+ * and stat, and its summary. A rerun whose inputs hash the same, over a dataset and report whose
+ * files are as the run left them, has nothing to do.
  */
 export interface Manifest {
   readonly inputs: string;
-  readonly files: Readonly<Record<string, string>>;
+  /**
+   * `fileStat` of each dataset file once committed (absent in older manifests, which kept each file's
+   * sha256: taking it as the files were written cost the main thread ~1.5 s per 5,000 articles).
+   */
+  readonly filesStat?: Readonly<Record<string, string | null>>;
   /** `treeHash` of `<out>/report/`, or null (absent in older manifests) when the run wrote none. */
   readonly report?: string | null;
   /** `treeStat` of `<out>/report/` once committed, which a rerun compares instead of reading every page (absent in older manifests). */
@@ -114,11 +118,22 @@ export function treeHash(dir: string): string | null {
  * size with its time put back is not noticed (the same trade `make` and `rsync` make).
  */
 export function treeStat(dir: string): string | null {
-  return treeOf(dir, (path) => {
-    const st = statSync(path);
-    // to the millisecond, as a Date keeps it
-    return `${st.size} ${st.ino} ${Math.trunc(st.mtimeMs)}`;
-  });
+  return treeOf(dir, describeStat);
+}
+
+/** A file's size, inode and modification time, or null when it cannot be read: what `treeStat` compares, for one file. */
+export function fileStat(path: string): string | null {
+  try {
+    return describeStat(path);
+  } catch {
+    return null;
+  }
+}
+
+function describeStat(path: string): string {
+  const st = statSync(path);
+  // to the millisecond, as a Date keeps it
+  return `${st.size} ${st.ino} ${Math.trunc(st.mtimeMs)}`;
 }
 
 /** `treeDigest` of each file's `describe(path)` under `dir`, by its path relative to `dir`; null when it cannot be read. */

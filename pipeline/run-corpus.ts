@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileHash, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
+import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
@@ -174,9 +174,9 @@ function pool(workers: number, recycleAfter: number): Processor {
   };
 }
 
-async function datasetHashes(out: string): Promise<Record<string, string | null>> {
+function datasetStats(out: string): Record<string, string | null> {
   const files: Record<string, string | null> = {};
-  for (const file of FILES) files[file] = await fileHash(join(out, file));
+  for (const file of FILES) files[file] = fileStat(join(out, file));
   return files;
 }
 
@@ -193,8 +193,8 @@ function reportIntact(dir: string, manifest: Manifest): boolean {
  * document and the report, which is all an unchanged rerun costs. Undefined when anything differs.
  */
 async function unchanged(corpus: AsyncIterable<RawDocument | ErrorRecord>, cache: ResultCache, manifest: Manifest, out: string, report: boolean, onProgress: RunOptions['onProgress']): Promise<RunSummary | undefined> {
-  const files = await datasetHashes(out);
-  if (FILES.some((f) => files[f] === null || files[f] !== manifest.files[f])) return undefined;
+  const files = datasetStats(out);
+  if (FILES.some((f) => files[f] === null || files[f] !== manifest.filesStat?.[f])) return undefined;
   if (report && !reportIntact(join(out, 'report'), manifest)) return undefined;
   const inputs = createHash('sha256');
   let documents = 0;
@@ -332,7 +332,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const { speakers, lookup, names } = index.link();
     // the rest of the report is put together from the documents' parts as the quotes are committed
     const end = report?.end(documents - errors, speakers.length, errors + warnings);
-    const hashes = await writer.commit(
+    await writer.commit(
       speakers,
       lookup,
       end && {
@@ -355,7 +355,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const reportHash = report ? report.digest() : null;
     const reportStat = report ? treeStat(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
-    await cache.writeManifest({ inputs: inputs.digest('hex'), files: hashes, report: reportHash, reportStat, summary }).catch(() => {});
+    await cache.writeManifest({ inputs: inputs.digest('hex'), filesStat: datasetStats(out), report: reportHash, reportStat, summary }).catch(() => {});
   } catch (error) {
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});

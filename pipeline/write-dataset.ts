@@ -3,7 +3,6 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { createHash } from 'node:crypto';
 import type { ErrorRecord } from './read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from './records.ts';
 import type { SpeakerRecord } from './speakers.ts';
@@ -138,8 +137,6 @@ export function spliceSpeaker(json: string, csv: string, at: readonly number[], 
  */
 class Lines {
   readonly #stream: WriteStream;
-  /** The file's sha256, taken as it is written: reading a gigabyte of quotes back to hash it cost the end of a 100,000-article run seconds. */
-  readonly #hash = createHash('sha256');
   #buffer = '';
   constructor(readonly path: string) {
     this.#stream = createWriteStream(path, { encoding: 'utf8' });
@@ -156,15 +153,12 @@ class Lines {
     const chunk = this.#buffer;
     this.#buffer = '';
     if (chunk === '') return;
-    this.#hash.update(chunk, 'utf8');
     if (!this.#stream.write(chunk)) await once(this.#stream, 'drain');
   }
-  /** Closes the file; its sha256. */
-  async close(): Promise<string> {
+  async close(): Promise<void> {
     await this.#flush();
     this.#stream.end();
     await once(this.#stream, 'finish');
-    return this.#hash.digest('hex');
   }
 }
 
@@ -220,10 +214,9 @@ export class DatasetWriter {
    * the CSV and speakers.jsonl, then renames every file into place. `hooks.complete` is called in
    * between, with the folder that holds the finished files: what is built from the dataset (the
    * report) is built before the dataset is replaced, and a failure there leaves the old one in place.
-   * Returns each file's sha256, taken as it was written.
    */
-  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, hooks: CommitHooks = {}): Promise<Record<(typeof FILES)[number], string>> {
-    const [, documents, errors] = await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
+  async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, hooks: CommitHooks = {}): Promise<void> {
+    await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
     await hooks.begin?.(this.#tmp);
     const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
     const csv = new Lines(join(this.#tmp, 'quotes.csv'));
@@ -242,14 +235,13 @@ export class DatasetWriter {
       const report = await frames.take(reportLength);
       await hooks.document?.(doc, report);
     }
-    const [quotesHash, csvHash] = await Promise.all([quotes.close(), csv.close()]);
+    await Promise.all([quotes.close(), csv.close()]);
     const speakerLines = new Lines(join(this.#tmp, 'speakers.jsonl'));
     for (const s of speakers) await speakerLines.write(JSON.stringify(s));
-    const speakersHash = await speakerLines.close();
+    await speakerLines.close();
     await hooks.complete?.(this.#tmp);
     for (const file of FILES) await rename(join(this.#tmp, file), join(this.#dir, file));
     await rm(this.#tmp, { recursive: true, force: true });
-    return { 'quotes.jsonl': quotesHash, 'quotes.csv': csvHash, 'documents.jsonl': documents, 'speakers.jsonl': speakersHash, 'errors.jsonl': errors };
   }
 
   /** Removes the temporary files of a run that failed; the previous dataset stays as it was. */

@@ -16,6 +16,7 @@ import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, R
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { SpeakerPages } from '../pipeline/report/speaker-pages.ts';
+import { speakerQuotesPath } from '../pipeline/report/paths.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
@@ -346,6 +347,8 @@ describe('the report at scale', () => {
         await mkdir(out);
         const pagesOf = new SpeakerPages(out, speakerPageCount(speakers.length), held);
         for (let q = 0; q < 60; q++) for (const s of speakers) await pagesOf.addQuote(s.id, `<li>quote ${q} of ${escapeHtml(s.name)}</li>`);
+        // one much-quoted speaker, whose own pages are written as they fill
+        for (let q = 60; q < 1_100; q++) await pagesOf.addQuote(speakers[7]!.id, `<li>quote ${q} of ${escapeHtml(speakers[7]!.name)}</li>`);
         for (const s of speakers) await pagesOf.addSpeaker(s);
         const written: [string, string][] = [];
         await pagesOf.finish(async (path, html) => void written.push([path, html]));
@@ -354,6 +357,13 @@ describe('the report at scale', () => {
       };
       const inMemory = await pages(64 * 1024 * 1024);
       expect(inMemory.length).toBeGreaterThan(60);
+      const own = [1, 2, 3].map((k) => inMemory.find(([path]) => path === speakerQuotesPath('person:p-7', k))!);
+      expect(own.every((page) => page !== undefined)).toBe(true);
+      expect(inMemory.some(([path]) => path === speakerQuotesPath('person:p-7', 4))).toBe(false);
+      expect(own.map(([, html]) => html.match(/<li>/g)?.length)).toEqual([500, 500, 100]);
+      expect(own[2]![1]).toContain('quote 1099 of P 7');
+      expect(own[2]![1]).toContain('page 3 of 3');
+      expect(inMemory.some(([, html]) => html.includes('All 1100 quotes of P 7'))).toBe(true);
       expect(await pages(1000)).toEqual(inMemory);
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -108,10 +108,10 @@ function speakerHeader(s: SpeakerRecord, level: 'h1' | 'h2', anchor = ''): strin
 
 const quoteList = (items: readonly string[]) => (items.length === 0 ? '<p class="empty">No quotes.</p>' : `<ol class="quote-list">\n${items.join('\n')}\n</ol>`);
 
-/** A speaker's section on its shared page: the first quotes, and a link to the rest. */
-export function speakerSection(s: SpeakerRecord, items: readonly string[]): string {
-  const more = items.length > QUOTES_IN_SECTION
-    ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">All ${items.length} quotes of ${escapeHtml(s.name)}</a></p>`
+/** A speaker's section on its shared page: the first quotes of its `total` (those of `items` by default), and a link to the rest. */
+export function speakerSection(s: SpeakerRecord, items: readonly string[], total = items.length): string {
+  const more = total > QUOTES_IN_SECTION
+    ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">All ${total} quotes of ${escapeHtml(s.name)}</a></p>`
     : '';
   return `<section class="speaker">
 ${speakerHeader(s, 'h2', ` id="${speakerAnchor(s.id)}"`)}

@@ -1,4 +1,4 @@
-// `npm run bench`: throughput against the wink-nlp tokenization floor, worker scaling, peak memory, the cached rerun, and pathological inputs.
+// `npm run bench`: throughput against the wink-nlp tokenization floor, worker scaling and the machine's ceiling for it, peak memory, the cached rerun, the report's cost, and pathological inputs.
 //
 //   npm run bench                      5,000 articles (~20 MB), everything
 //   npm run bench -- --docs 100000     the 100,000-article run
@@ -6,7 +6,7 @@
 //
 // Each measurement runs in a child process so that its peak RSS (getrusage, worker threads
 // included) is its own. Corpora are built once under the system temp folder and reused.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ import { buildCorpus } from './corpus.ts';
 const SELF = fileURLToPath(import.meta.url);
 
 interface RunResult { seconds: number; cpuSeconds: number; rssMB: number; documents: number; bytes: number; errors: number; cached: number }
-interface FloorResult { seconds: number; bytes: number; tokens: number; rssMB: number }
+interface FloorResult { seconds: number; bytes: number; tokens: number; rssMB: number; tagSeconds: number }
 interface PathoRow { input: string; size: number; ms: number; stages: Record<string, number> }
 
 function child<T>(task: string, args: string[]): T {
@@ -29,6 +29,19 @@ function child<T>(task: string, args: string[]): T {
   return JSON.parse(last) as T;
 }
 
+/** `child`, without waiting: for children that must run at the same time. */
+function childAsync<T>(task: string, args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, [...process.execArgv, SELF, '--child', task, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    p.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    p.on('error', reject);
+    p.on('close', (code) => (code === 0 ? resolve(JSON.parse(stdout.trim().split('\n').pop()!) as T) : reject(new Error(`bench: child ${task} failed (${code}):\n${stderr}`))));
+  });
+}
+
 // Sampled rather than getrusage's maxRSS: a child's maxRSS starts from its parent's RSS at the fork,
 // and the parent may just have hashed a gigabyte of dataset.
 let peakRss = 0;
@@ -36,10 +49,10 @@ const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage.rss()))
 setInterval(sampleRss, 50).unref();
 const rssMB = () => Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1024 / 1024);
 
-async function childRun(dir: string, out: string, workers: number, version: string): Promise<RunResult> {
+async function childRun(dir: string, out: string, workers: number, version: string, report: boolean): Promise<RunResult> {
   const { runCorpus } = await import('../pipeline/run-corpus.ts');
   const t = performance.now();
-  const s = await runCorpus(dir, { out, workers, version });
+  const s = await runCorpus(dir, { out, workers, version, report });
   const usage = process.resourceUsage();
   return {
     seconds: (performance.now() - t) / 1000,
@@ -58,17 +71,53 @@ async function childFloor(dir: string): Promise<FloorResult> {
   const { default: model } = await import('wink-eng-lite-web-model');
   const { readRawCorpus, isError } = await import('../pipeline/read-corpus.ts');
   const nlp = winkNLP(model, []);
+  // what the pipeline asks of wink before any stage of its own: sentences, POS tags and lemmas (nlp-adapter.ts)
+  const tagger = winkNLP(model, ['sbd', 'pos']);
+  const its = tagger.its;
   let seconds = 0;
+  let tagSeconds = 0;
   let bytes = 0;
   let tokens = 0;
   for await (const raw of readRawCorpus(dir, { maxBytes: 5_000_000 })) {
     if (isError(raw)) continue;
-    const t = performance.now();
+    let t = performance.now();
     tokens += nlp.readDoc(raw.raw).tokens().out().length;
     seconds += (performance.now() - t) / 1000;
+    t = performance.now();
+    const doc = tagger.readDoc(raw.raw);
+    doc.tokens().out(its.pos);
+    doc.tokens().out(its.lemma as unknown as typeof its.value);
+    doc.sentences().out(its.span);
+    tagSeconds += (performance.now() - t) / 1000;
     bytes += Buffer.byteLength(raw.raw);
   }
-  return { seconds, bytes, tokens, rssMB: rssMB() };
+  return { seconds, bytes, tokens, rssMB: rssMB(), tagSeconds };
+}
+
+/**
+ * The CPU stages alone (processRaw and serialize, as a worker runs them) over the first `docs`
+ * documents, in this thread, after a warm-up: documents/s. Two of these at once on two cores show
+ * what the machine gives a second thread of this work when nothing is shared: the ceiling for
+ * 2 workers / 1 worker. Alone, a thread also has the idle core for V8's concurrent GC and compiler.
+ */
+async function childStages(dir: string, docs: number): Promise<{ rate: number; cpuSeconds: number; seconds: number }> {
+  const { readRawCorpus, isError } = await import('../pipeline/read-corpus.ts');
+  const { processRaw, serialize } = await import('../pipeline/process-document.ts');
+  const raws = [];
+  for await (const raw of readRawCorpus(dir, { maxBytes: 5_000_000 })) {
+    if (!isError(raw)) raws.push(raw);
+    if (raws.length === docs) break;
+  }
+  for (const raw of raws.slice(0, 50)) processRaw(raw, { page: true });
+  const t = performance.now();
+  const cpu = process.cpuUsage();
+  for (const raw of raws) {
+    const r = processRaw(raw, { page: true });
+    if (!('error' in r)) serialize(r);
+  }
+  const used = process.cpuUsage(cpu);
+  const seconds = (performance.now() - t) / 1000;
+  return { rate: raws.length / seconds, cpuSeconds: (used.user + used.system) / 1e6, seconds };
 }
 
 const PARAGRAPH = 'The minister said the plan “would work” and added that nothing was decided. Officials in Berlin disagreed, according to Anna Schmidt, a spokeswoman for the ministry. ';
@@ -131,9 +180,12 @@ async function main(): Promise<void> {
       workers: { type: 'string' },
       only: { type: 'string' },
       version: { type: 'string' },
+      report: { type: 'string' },
+      count: { type: 'string' },
     },
   });
-  if (values.child === 'run') return void console.log(JSON.stringify(await childRun(values.dir!, values.out!, Number(values.workers), values.version!)));
+  if (values.child === 'run') return void console.log(JSON.stringify(await childRun(values.dir!, values.out!, Number(values.workers), values.version!, values.report !== 'false')));
+  if (values.child === 'stages') return void console.log(JSON.stringify(await childStages(values.dir!, Number(values.count))));
   if (values.child === 'floor') return void console.log(JSON.stringify(await childFloor(values.dir!)));
   if (values.child === 'pathological') return void console.log(JSON.stringify(await childPathological()));
 
@@ -152,9 +204,9 @@ async function main(): Promise<void> {
   // fixed for the whole benchmark: edits to the sources by others meanwhile must not empty the cache between runs
   const version = await pipelineVersion();
 
-  const run = (name: string, workers: number, out = name) => {
+  const run = (name: string, workers: number, out = name, report = true) => {
     const load = loadavg()[0]!;
-    const r = child<RunResult>('run', ['--dir', dir, '--out', join(outs, out), '--workers', String(workers), '--version', version]);
+    const r = child<RunResult>('run', ['--dir', dir, '--out', join(outs, out), '--workers', String(workers), '--version', version, '--report', String(report)]);
     const line = `${name.padEnd(22)} ${fmt(r.documents / r.seconds).padStart(8)} docs/s ${fmt(r.bytes / 1e6 / r.seconds, 2).padStart(6)} MB/s  ${fmt(r.seconds, 2).padStart(6)} s  CPU ${fmt(r.cpuSeconds).padStart(5)} s  peak RSS ${String(r.rssMB).padStart(4)} MB  load ${fmt(load, 1)}`;
     console.log(line + (r.cached ? `  (${r.cached} from the cache)` : '') + (r.errors ? `  ${r.errors} errors` : ''));
     return r;
@@ -164,23 +216,49 @@ async function main(): Promise<void> {
   if (!only) {
     floor = child<FloorResult>('floor', ['--dir', dir]);
     console.log(`${'wink tokenize floor'.padEnd(22)} ${fmt(docs / floor.seconds).padStart(8)} docs/s ${fmt(floor.bytes / 1e6 / floor.seconds, 2).padStart(6)} MB/s  ${fmt(floor.seconds).padStart(6)} s  (winkNLP(model, []), every token's value; ${floor.tokens} tokens)`);
+    console.log(`${'wink sbd + pos'.padEnd(22)} ${fmt(docs / floor.tagSeconds).padStart(8)} docs/s ${fmt(floor.bytes / 1e6 / floor.tagSeconds, 2).padStart(6)} MB/s  ${fmt(floor.tagSeconds).padStart(6)} s  (winkNLP(model, ['sbd', 'pos']): POS, lemmas and sentence spans, as the pipeline reads them)`);
   }
   const one = only ? undefined : run('pipeline, 1 worker', 1);
   const inThread = only ? undefined : run('pipeline, in-thread', 0);
   const all = run(`pipeline, ${cores} workers`, cores);
   const firstHash = await datasetHash(join(outs, `pipeline, ${cores} workers`));
   const rerun = run('unchanged rerun', cores, `pipeline, ${cores} workers`);
+  // the report's cost: runs without it and with it, alternating (runs vary by 10–20 %), each into a
+  // fresh folder, as the first run was
+  const bare: RunResult[] = [];
+  const reported: RunResult[] = [all];
+  if (!only) {
+    bare.push(run(`${cores} workers, no report`, cores, 'no report 1', false));
+    reported.push(run(`${cores} workers, report`, cores, 'report 2'));
+    bare.push(run(`${cores} workers, no report`, cores, 'no report 2', false));
+  }
+  let ceiling: { one: number; two: number } | undefined;
+  if (!only && cores >= 2) {
+    const count = String(Math.min(docs, 1000));
+    const one = child<{ rate: number }>('stages', ['--dir', dir, '--count', count]);
+    const two = await Promise.all([0, 1].map(() => childAsync<{ rate: number }>('stages', ['--dir', dir, '--count', count])));
+    ceiling = { one: one.rate, two: two[0]!.rate + two[1]!.rate };
+    console.log(`${'stages alone, 1 thread'.padEnd(22)} ${fmt(ceiling.one).padStart(8)} docs/s  (processRaw + serialize on ${count} articles, in-thread; no reading, writing or messages)`);
+    console.log(`${'stages alone, 2 apart'.padEnd(22)} ${fmt(ceiling.two).padStart(8)} docs/s  (two such processes at once, their rates added)`);
+  }
 
   console.log('');
   const mbs = (r: RunResult) => r.bytes / 1e6 / r.seconds;
   if (floor && one) {
     const ratio = mbs(one) / (floor.bytes / 1e6 / floor.seconds);
     console.log(`1 worker / tokenize floor:     ${fmt(ratio, 2)}  (target ≥ 0.5)${ratio >= 0.5 ? '' : '  BELOW TARGET'}`);
+    console.log(`wink sbd + pos / floor:        ${fmt(floor.seconds / floor.tagSeconds, 2)}  (the tagging the stages need, alone: the ceiling for the line above)`);
   }
   if (one && inThread) console.log(`1 worker / in-thread:          ${fmt(mbs(one) / mbs(inThread), 2)}`);
   if (one) {
     const speedup = mbs(all) / mbs(one);
     console.log(`${cores} workers / 1 worker:        ${fmt(speedup, 2)}  (target ≥ 1.7 on 2 cores)${speedup >= 1.7 ? '' : '  BELOW TARGET'}`);
+  }
+  if (ceiling) console.log(`2 processes / 1, stages alone: ${fmt(ceiling.two / ceiling.one, 2)}  (what two cores give this work with nothing shared: the ceiling for the line above)`);
+  if (bare.length > 0) {
+    const sum = (rs: RunResult[]) => rs.reduce((a, r) => a + r.seconds, 0);
+    const cost = sum(reported) / reported.length / (sum(bare) / bare.length) - 1;
+    console.log(`report's cost, ${cores} workers:     ${cost >= 0 ? '+' : ''}${fmt(cost * 100)} %  (mean of ${reported.length} runs with it against ${bare.length} without; target ≤ 10 %)${cost <= 0.1 ? '' : '  ABOVE TARGET'}`);
   }
   const speed = all.seconds / rerun.seconds;
   const rerunHash = await datasetHash(join(outs, `pipeline, ${cores} workers`));

@@ -2,10 +2,10 @@
 //
 // A speaker's quotes are spread over the whole corpus, and the documents stream past once. Each
 // quote's list item goes to the bucket of its speaker's shared page, as an entry; afterwards each
-// bucket — a 64th of the quotes — is read back, grouped and written. Memory stays at one bucket.
-// Until the lines reach HELD characters the buckets stay in memory, where most corpora fit, and no
-// file is written and read back (a tenth of the report's time at the end of a run of 1,000
-// articles). They are held as the lines they would be on disk: held as parsed arrays of template
+// bucket — a 64th of the quotes — is read back once, and each speaker's pages are written as they
+// fill. Memory stays at the speakers' records and a few pages of items per speaker of one bucket.
+// Until the lines reach HELD characters the buckets stay in memory and no file is written and read
+// back. They are held as the lines they would be on disk: held as parsed arrays of template
 // strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. An entry is
 // its lengths, then the speaker id and the item as they are: as JSON lines, every quotation mark of
 // the HTML was escaped and parsed again, a third of the report's end. Speakers
@@ -21,26 +21,19 @@ import { speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
 const BUCKETS = 64;
 /**
- * Characters of bucket lines held in memory before the buckets go to disk: 16 MB of heap at most (the
- * items hold “ ”, so two bytes a character). With the report built on the main thread, beside the
- * commit, a larger hold showed in the run's peak RSS; the 5,000-article bench spills either way.
+ * Characters of bucket lines held in memory before the buckets go to disk: 192 MB of heap at most (the
+ * items hold “ ”, so two bytes a character). They are read at the end of a run, when the workers are
+ * gone: the 5,000-article bench holds its 86 M characters, and its end took 7.5 s instead of 8.9–9.4
+ * with them spilled at 8 M; at 100,000 articles they spill early in the run, as they must.
  */
-const HELD = 8 * 1024 * 1024;
+const HELD = 96 * 1024 * 1024;
 
-/**
- * Bucket entries: `q <id length> <item length>\n<id><item>` for a quote's item, `s <length> 0\n<speaker
- * as JSON>` for a speaker. Lengths are UTF-16 code units, read back from a string.
- */
-const quoteEntry = (id: string, item: string) => `q ${id.length} ${item.length}\n${id}${item}`;
-const speakerEntry = (speaker: SpeakerRecord) => {
-  const json = JSON.stringify(speaker);
-  return `s ${json.length} 0\n${json}`;
-};
+/** A bucket entry, a quote's item: `<id length> <item length>\n<id><item>`. Lengths are UTF-16 code units, read back from a string. */
+const quoteEntry = (id: string, item: string) => `${id.length} ${item.length}\n${id}${item}`;
 
-/** What reading a bucket's entries hands on: each speaker, and each quote's item with its speaker's id. */
+/** What reading a bucket's entries hands on: each quote's item with its speaker's id. */
 interface Visitor {
-  speaker?(speaker: SpeakerRecord): void;
-  quote?(id: string, item: string): void;
+  quote(id: string, item: string): void;
   /** Called after each chunk of a bucket on disk has been visited. */
   chunk?(): Promise<void>;
 }
@@ -51,12 +44,11 @@ function readEntries(text: string, visit: Visitor): number {
   for (;;) {
     const nl = text.indexOf('\n', at);
     if (nl === -1) return at;
-    const [kind, a, b] = text.slice(at, nl).split(' ') as [string, string, string];
-    const first = Number(a);
-    const end = nl + 1 + first + Number(b);
+    const space = text.indexOf(' ', at);
+    const first = Number(text.slice(at, space));
+    const end = nl + 1 + first + Number(text.slice(space + 1, nl));
     if (end > text.length) return at;
-    if (kind === 's') visit.speaker?.(JSON.parse(text.slice(nl + 1, end)) as SpeakerRecord);
-    else visit.quote?.(text.slice(nl + 1, nl + 1 + first), text.slice(nl + 1 + first, end));
+    visit.quote(text.slice(nl + 1, nl + 1 + first), text.slice(nl + 1 + first, end));
     at = end;
   }
 }
@@ -129,13 +121,21 @@ export class SpeakerPages {
     if (this.#buffers[n]!.length >= 65_536) await this.#flush(n);
   }
 
+  /**
+   * The speakers and how many items each has: held, a few hundred bytes a speaker, so that a bucket
+   * is read once, each speaker's pages written as they fill, knowing how many there will be.
+   */
+  readonly #speakers = new Map<string, SpeakerRecord>();
+  readonly #counts = new Map<string, number>();
+
   /** A quote's list item, for the page of speaker `id`. */
   addQuote(id: string, item: string): Promise<void> {
+    this.#counts.set(id, (this.#counts.get(id) ?? 0) + 1);
     return this.#write(id, quoteEntry(id, item));
   }
 
-  addSpeaker(speaker: SpeakerRecord): Promise<void> {
-    return this.#write(speaker.id, speakerEntry(speaker));
+  addSpeaker(speaker: SpeakerRecord): void {
+    this.#speakers.set(speaker.id, speaker);
   }
 
   /** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
@@ -144,6 +144,8 @@ export class SpeakerPages {
       readEntries(this.#buffers[n]!, visit);
       return;
     }
+    // no quote of this bucket's speakers: no file
+    if (this.#streams[n] === undefined) return;
     const path = join(this.#dir, `bucket-${n}.entries`);
     let rest = '';
     for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
@@ -169,22 +171,15 @@ export class SpeakerPages {
         await once(stream, 'finish');
       }
     }
+    const bySpeakerBucket: [string, SpeakerRecord][][] = [];
+    for (const [id, speaker] of this.#speakers) (bySpeakerBucket[this.#bucket(id)] ??= []).push([id, speaker]);
     for (let n = 0; n < BUCKETS; n++) {
-      if (this.#spilled && this.#streams[n] === undefined) continue;
-      // twice over the bucket: its speakers and their quote counts first, so that each page of a
-      // speaker's quotes can be written as soon as it is full, knowing how many pages there are
-      const counts = new Map<string, number>();
-      const speakers = new Map<string, SpeakerRecord>();
-      await this.#readBucket(n, {
-        speaker: (s) => void speakers.set(s.id, s),
-        quote: (id) => void counts.set(id, (counts.get(id) ?? 0) + 1),
-      });
-      if (speakers.size === 0) {
+      const streams = new Map<string, Stream>();
+      for (const [id, speaker] of bySpeakerBucket[n] ?? []) streams.set(id, { speaker, total: this.#counts.get(id) ?? 0, section: [], page: [], k: 1 });
+      if (streams.size === 0) {
         await this.#dropBucket(n);
         continue;
       }
-      const streams = new Map<string, Stream>();
-      for (const [id, speaker] of speakers) streams.set(id, { speaker, total: counts.get(id) ?? 0, section: [], page: [], k: 1 });
       const full: [path: string, html: string][] = [];
       const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page, s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
       await this.#readBucket(n, {
@@ -208,7 +203,7 @@ export class SpeakerPages {
       await this.#dropBucket(n);
       for (const [path, html] of full.splice(0)) await write(path, html);
       const byPage = new Map<number, string[]>();
-      for (const id of [...speakers.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const id of [...streams.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
         const s = streams.get(id)!;
         if (s.page.length > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
         const page = speakerPageOf(id, this.#pages);

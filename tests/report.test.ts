@@ -196,6 +196,17 @@ describe('the report of a run', () => {
     }
   });
 
+  test('a quote\'s tooltip rows are on its list item, once, and not copied into its marks', async () => {
+    const q = quotes.find((x) => x.speaker !== null && x.cue !== null)!;
+    const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
+    expect(html).not.toContain('data-tip=');
+    const item = html.match(new RegExp(`<li id="l-q-${q.start}-${q.end}">.*</li>`))?.[0] ?? '';
+    const rows = [...item.matchAll(/data-k="([^"]+)"/g)].map((m) => m[1]);
+    expect(rows).toEqual(['Type', 'Speaker', 'Cue', 'Sieve', 'Confidence']);
+    expect(item).toContain(`>${q.sieve}</span>`);
+    expect(item).toContain(`>${q.confidence.toFixed(2)}</span>`);
+  });
+
   describe.skipIf(!existsSync(CHROMIUM))('in headless Chromium', () => {
     let context: BrowserContext;
     let profile: string;

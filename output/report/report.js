@@ -7,10 +7,18 @@
   var tip = document.getElementById('tip');
   if (!tip) return;
   var current = null;
-  function target(node) { return node && node.closest ? node.closest('[data-tip]') : null; }
+  function target(node) { return node && node.closest ? node.closest('[data-tip],[data-q]') : null; }
+  function rowsOf(el) {
+    var q = el.getAttribute('data-q');
+    if (q !== null) {
+      var item = document.getElementById('l-' + q);
+      return item ? Array.prototype.map.call(item.querySelectorAll('[data-k]'), function (n) { return [n.getAttribute('data-k'), n.textContent]; }) : null;
+    }
+    try { return JSON.parse(el.getAttribute('data-tip')); } catch (e) { return null; }
+  }
   function show(el) {
-    var rows;
-    try { rows = JSON.parse(el.getAttribute('data-tip')); } catch (e) { return; }
+    var rows = rowsOf(el);
+    if (!rows) return;
     var dl = document.createElement('dl');
     rows.forEach(function (row) {
       var dt = document.createElement('dt'); dt.textContent = row[0];
@@ -48,7 +56,7 @@
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Escape') { hide(); return; }
     if (e.key !== 'j' && e.key !== 'k') return;
-    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"]'));
+    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"],[data-q][tabindex="0"]'));
     if (stops.length === 0) return;
     var at = stops.indexOf(document.activeElement);
     var next = e.key === 'j' ? (at + 1) % stops.length : (at <= 0 ? stops.length - 1 : at - 1);

@@ -6,7 +6,7 @@
 // speaker links to its name page (paths.ts), which leads on to the entity.
 import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
-import { escapeHtml, page, tipAttribute } from './html.ts';
+import { escapeHtml, page } from './html.ts';
 import { markUp, type Mark } from './mark-up.ts';
 import { FROM_SHARD, namePath, quoteAnchor } from './paths.ts';
 
@@ -38,22 +38,11 @@ export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   });
 }
 
-function speakerLabel(q: QuoteRecord): string {
-  const s = q.speaker;
-  if (s === null) return 'unknown';
-  const mention = s.mention !== s.name ? ` (“${s.mention}”)` : '';
-  return `${s.name}${mention}${s.title !== null ? `, ${s.title}` : ''}`;
-}
+/** The row of a quote's list item that its marks' tooltip shows (report.js): `data-k` names it. */
+const row = (k: string, html: string) => `<span data-k="${k}">${html}</span>`;
 
-export function quoteTip(q: QuoteRecord): string {
-  return tipAttribute([
-    ['Type', q.type],
-    ['Speaker', speakerLabel(q)],
-    ['Cue', q.cue === null ? 'none' : `“${q.cue.text}” (${q.cue.lemma})`],
-    ['Sieve', q.sieve],
-    ['Confidence', q.confidence.toFixed(2)],
-  ]);
-}
+/** The list item's id of a quote's anchor: report.js builds a mark's tooltip from it. */
+export const listItemId = (anchor: string) => `l-${anchor}`;
 
 /** The marks of a document page: blocks outermost, then quotes, then cues and speaker mentions. */
 export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[]): Mark[] {
@@ -74,14 +63,14 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
   };
   for (const [i, q] of quotes.entries()) {
     const anchor = anchors[i]!;
-    const tip = quoteTip(q);
     const cls = `q q-${escapeHtml(q.type)}`;
+    // the tooltip is the quote's list item, not a copy in each of its elements: a third of a page was copies
     marks.push({
       start: q.start,
       end: q.end,
       rank: 1,
-      open: `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0"${tip}>`,
-      reopen: `<mark class="${cls} q-cont" data-q="${anchor}"${tip}>`,
+      open: `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0">`,
+      reopen: `<mark class="${cls} q-cont" data-q="${anchor}">`,
       close: '</mark>',
     });
     if (q.cue !== null && once(`cue ${q.cue.start} ${q.cue.end}`)) {
@@ -103,9 +92,11 @@ function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], s
   const items = quotes.map((q, i) => {
     const s = q.speaker;
     const kind = s === null ? undefined : kinds.get(s.name);
-    const who = s === null ? '<span class="muted">unknown speaker</span>' : kind !== undefined ? `<a href="${FROM_SHARD}${namePath(kind, s.name)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
-    const cue = q.cue === null ? 'no cue' : `cue “${escapeHtml(q.cue.text)}”`;
-    return `<li><a class="tag tag-${escapeHtml(q.type)}" href="#${anchors[i]}">${escapeHtml(q.type)}</a> <strong>${who}</strong> <span class="muted">${cue} · ${escapeHtml(q.sieve)} · ${q.confidence.toFixed(2)}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
+    const name = s === null ? '<span class="muted">unknown speaker</span>' : kind !== undefined ? `<a href="${FROM_SHARD}${namePath(kind, s.name)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
+    const as = s === null ? '' : `${s.mention !== s.name ? ` as “${escapeHtml(s.mention)}”` : ''}${s.title !== null ? `, ${escapeHtml(s.title)}` : ''}`;
+    const cue = q.cue === null ? 'none' : `“${escapeHtml(q.cue.text)}” (${escapeHtml(q.cue.lemma)})`;
+    const type = escapeHtml(q.type);
+    return `<li id="${listItemId(anchors[i]!)}"><a class="tag tag-${type}" href="#${anchors[i]}" data-k="Type">${type}</a> <strong data-k="Speaker">${name}${as === '' ? '' : `<span class="muted">${as}</span>`}</strong> <span class="muted">cue ${row('Cue', cue)} · ${row('Sieve', escapeHtml(q.sieve))} · ${row('Confidence', q.confidence.toFixed(2))}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
   });
   return `<ol class="quote-list">\n${items.join('\n')}\n</ol>`;
 }

@@ -15,7 +15,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectGarbage } from '../collect-garbage.ts';
+import { collectGarbageIfGrown } from '../collect-garbage.ts';
 import type { SpeakerRecord } from '../speakers.ts';
 import { QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection } from './lists.ts';
 import { speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
@@ -212,7 +212,7 @@ export class SpeakerPages {
       }
       for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
       // a bucket's chunks and pages are garbage now, in a thread that is never idle
-      collectGarbage();
+      collectGarbageIfGrown();
     }
   }
 }

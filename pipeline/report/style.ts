@@ -53,6 +53,7 @@ mark.q:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 .tag { display: inline-block; font: 600 .75rem/1.6 system-ui, sans-serif; padding: 0 .45em; border-radius: 999px; color: var(--ink); text-decoration: none; }
 ol.quote-list { padding-left: 1.5rem; }
 ol.quote-list li { margin: .6rem 0; }
+ol.quote-list strong .muted { font-weight: normal; }
 blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .messages { color: var(--spurious); font-size: .9rem; }
 #tip { position: fixed; z-index: 10; max-width: min(26rem, calc(100vw - 1rem)); background: #1f2328; color: #fff; border-radius: 6px; padding: .5rem .75rem; font: .85rem/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); pointer-events: none; }

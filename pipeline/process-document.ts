@@ -4,7 +4,7 @@ import type { Doc } from './document.ts';
 import { loadLexicon } from './lexicon.ts';
 import { isError, prepare, type ErrorRecord, type RawDocument, type SourceDocument } from './read-corpus.ts';
 import { documentRecord, quoteRecords, type DocumentRecord, type QuoteRecord } from './records.ts';
-import { documentParts } from './report/document-parts.ts';
+import { documentParts, speakerItems } from './report/document-parts.ts';
 import { renderDocument } from './report/render-document.ts';
 import { documentSpeakers, type DocumentSpeaker } from './speakers.ts';
 import { documentFrame } from './write-dataset.ts';
@@ -90,7 +90,7 @@ export interface SerializedResult {
   readonly document: string;
   /**
    * The document's quotes as the commit reads them back (`documentFrame`): their quotes.jsonl lines
-   * and CSV rows, and with a page, what the report's end needs of the document (`documentParts`).
+   * and CSV rows, and with a page, its row and counts for the report (`documentParts`).
    */
   readonly frame: string;
   readonly quoteCount: number;
@@ -99,6 +99,8 @@ export interface SerializedResult {
   readonly warnings: readonly ErrorRecord[];
   /** The report page; a worker hands it back only when it could not write it. */
   readonly page?: string;
+  /** With a page, the document's quotes' items for their speakers' pages (`speakerItems`). */
+  readonly speakerItems?: string;
   /**
    * The page's sha256, which the cache keeps instead of the page: a rerun takes the page from the last
    * report when it still hashes the same (at 5,000 bench articles the pages were 180 MB of the cache's
@@ -111,5 +113,5 @@ export function serialize(result: DocumentResult): SerializedResult {
   const { document, quotes, page } = result;
   const frame = documentFrame(document.id, quotes, page === undefined ? '' : documentParts(document, quotes));
   const serialized = { document: JSON.stringify(document), frame, quoteCount: quotes.length, id: document.id, speakers: result.speakers, warnings: result.warnings };
-  return page === undefined ? serialized : { ...serialized, page };
+  return page === undefined ? serialized : { ...serialized, page, speakerItems: speakerItems(document, quotes, result.speakers) };
 }

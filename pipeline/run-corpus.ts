@@ -10,11 +10,10 @@ import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cach
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { readDocumentParts } from './report/document-parts.ts';
-import { mentionAs } from './report/lists.ts';
+import { readDocumentParts, speakerKey } from './report/document-parts.ts';
 import { ReportWriter } from './report/write-report.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { SpeakerIndex } from './speakers.ts';
+import { SpeakerIndex, type SpeakerRecord } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
 export interface RunProgress {
@@ -307,6 +306,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeFrame(r.document, r.frame);
+      if (report && r.speakerItems !== undefined) await report.addSpeakerItems(r.speakerItems);
       if (report && r.written !== undefined) report.addDocument(r.id, r.written);
       // not written by its worker
       else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
@@ -335,25 +335,24 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     if (processor) await (await processor).close();
     processor = undefined;
     const { speakers, lookup, names } = index.link();
-    // the rest of the report is put together from the documents' parts as the quotes are committed
-    const end = report?.end(documents - errors, speakers.length, errors + warnings);
+    // the rest of the report is put together from the documents' rows and counts as the quotes are committed
+    const end = report && (() => {
+      const entities = new Map<string, SpeakerRecord>();
+      for (const n of names()) entities.set(speakerKey(n.kind, n.name), n.speaker);
+      return report.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings);
+    })();
     let committed = 0;
     await writer.commit(
       speakers,
       lookup,
       end && {
         begin: () => end.start(speakers, speakers.length, names()),
-        document: (doc, part) => {
+        document: (_doc, part) => {
           // the commit's garbage piles up between major collections: the end of the 100,000-article
           // bench held up to ~800 MB of heap, and a snapshot of the end of 20,000 found 70 MB of 182 live
           if (++committed % GC_EVERY === 0) collectGarbage();
-          const { row, counts, items } = readDocumentParts(part);
-          const routed: [string, string][] = [];
-          for (const item of items) {
-            const entity = lookup(doc, item.name);
-            if (entity !== undefined) routed.push([entity.id, `${item.head}${mentionAs(item.mention, entity.name)}${item.tail}`]);
-          }
-          return end.document(row, counts, routed);
+          const { row, counts } = readDocumentParts(part);
+          return end.document(row, counts);
         },
         complete: () => end.finish(),
       },

@@ -29,6 +29,31 @@ function slug(kind: EntityKind, key: string): string {
   return `${kind}:${key.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '')}`;
 }
 
+/**
+ * The entity id a name has whatever else the corpus holds: all of it but a bare surname, which
+ * `link` may join to the one full name of the corpus with that surname.
+ */
+function ownKey(kind: EntityKind, name: string): string {
+  if (kind !== 'person') return slug(kind, norm(name).replace(/^the /, ''));
+  const words = nameWords(name).map(norm);
+  return slug('person', words.length > 1 ? `${words[0]} ${words[words.length - 1]}` : norm(name));
+}
+
+/**
+ * The group of entity `id`: a person's surname, as the id ends, or else the id. Every name linked
+ * to an entity is of its group, before the corpus is linked (`speakerGroup`): a bare surname's own
+ * key ends as the full name it may join does. The report files a quote by its speaker's group as the
+ * documents stream past, and the entities of a group share their speaker pages.
+ */
+export function groupOfId(id: string): string {
+  return id.startsWith('person:') ? id.slice(id.lastIndexOf('-') + 1).replace(/^person:/, '') : id;
+}
+
+/** The group of whatever entity a document's speaker (`kind`, `name`) is linked to. */
+export function speakerGroup(kind: EntityKind, name: string): string {
+  return groupOfId(ownKey(kind, name));
+}
+
 /** Speakers of one document's quotes, by the name its records carry. */
 export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, number>): DocumentSpeaker[] {
   return doc.entities
@@ -113,10 +138,9 @@ export class SpeakerIndex {
     }
     const keyFor = (s: { name: string; kind: EntityKind }) => {
       const words = nameWords(s.name).map(norm);
-      if (s.kind !== 'person') return slug(s.kind, norm(s.name).replace(/^the /, ''));
-      if (words.length > 1) return slug('person', `${words[0]} ${words[words.length - 1]}`);
+      if (s.kind !== 'person' || words.length > 1) return ownKey(s.kind, s.name);
       const full = fullBySurname.get(words[0] ?? '');
-      return slug('person', full && full.size === 1 ? [...full][0]! : norm(s.name));
+      return full && full.size === 1 ? slug('person', [...full][0]!) : ownKey(s.kind, s.name);
     };
 
     const byId = new Map<string, { name: string; kind: EntityKind; aliases: Set<string>; titles: Set<string>; quotes: number; documents: number }>();

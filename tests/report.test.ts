@@ -16,7 +16,8 @@ import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, R
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { SpeakerPages } from '../pipeline/report/speaker-pages.ts';
-import { speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { speakerAnchor, speakerBucketOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
 const SCREENSHOTS = join(import.meta.dirname, 'screenshots');
@@ -356,13 +357,18 @@ describe('the report at scale', () => {
       const pages = async (held: number) => {
         const out = join(dir, String(held));
         await mkdir(out);
-        const pagesOf = new SpeakerPages(out, speakerPageCount(speakers.length), held);
-        for (let q = 0; q < 60; q++) for (const s of speakers) await pagesOf.addQuote(s.id, `<li>quote ${q} of ${escapeHtml(s.name)}</li>`);
+        const pagesOf = new SpeakerPages(out, held);
+        const byId = new Map(speakers.map((s) => [s.id, s]));
+        const add = (s: (typeof speakers)[number], q: number, mention = s.name) =>
+          pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, `<li>quote ${q} of ${escapeHtml(s.name)}`, '</li>');
+        for (let q = 0; q < 60; q++) for (const s of speakers) await add(s, q, q === 5 ? 'he' : s.name);
         // one much-quoted speaker, whose own pages are written as they fill
-        for (let q = 60; q < 1_100; q++) await pagesOf.addQuote(speakers[7]!.id, `<li>quote ${q} of ${escapeHtml(speakers[7]!.name)}</li>`);
-        for (const s of speakers) await pagesOf.addSpeaker(s);
+        for (let q = 60; q < 1_100; q++) await add(speakers[7]!, q);
+        // a quote of a speaker the corpus does not have has no page to go on
+        await pagesOf.addQuote(0, 'person:nobody', 'Nobody', '<li>lost', '</li>');
+        for (const s of speakers) pagesOf.addSpeaker(s);
         const written: [string, string][] = [];
-        await pagesOf.finish(async (path, html) => void written.push([path, html]));
+        await pagesOf.finish(speakerPageCount(speakers.length), (id) => byId.get(id), async (path, html) => void written.push([path, html]));
         expect(await readdir(out)).toEqual([]);
         return written;
       };
@@ -375,6 +381,15 @@ describe('the report at scale', () => {
       expect(own[2]![1]).toContain('quote 1099 of P 7');
       expect(own[2]![1]).toContain('page 3 of 3');
       expect(inMemory.some(([, html]) => html.includes('All 1100 quotes of P 7'))).toBe(true);
+      // the words a document mentions a speaker by, when they are not its name
+      expect(inMemory.some(([, html]) => html.includes('<li>quote 5 of P 3 as “he”</li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('<li>quote 4 of P 3</li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('lost'))).toBe(false);
+      // each speaker's section is on the page its id names
+      for (const s of speakers) {
+        const [path] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');
+        expect(inMemory.find(([p]) => p === path)?.[1]).toContain(`<h2 id="${speakerAnchor(s.id)}">${s.name}</h2>`);
+      }
       expect(await pages(1000)).toEqual(inMemory);
     } finally {
       await rm(dir, { recursive: true, force: true });

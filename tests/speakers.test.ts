@@ -1,6 +1,6 @@
 // The corpus speaker index: entities linked across documents, counted once per document, looked up by (document, name).
 import { describe, expect, test } from 'vitest';
-import { SpeakerIndex, type DocumentSpeaker } from '../pipeline/speakers.ts';
+import { groupOfId, SpeakerIndex, speakerGroup, type DocumentSpeaker } from '../pipeline/speakers.ts';
 
 const person = (name: string, quotes = 1, aliases: string[] = [], titles: string[] = []): DocumentSpeaker => ({ name, kind: 'person', aliases, titles, quotes });
 
@@ -31,5 +31,25 @@ describe('SpeakerIndex', () => {
     index.add('b.txt', [person('Apple')]);
     const { lookup } = index.link();
     expect([lookup('a.txt', 'Apple')?.id, lookup('b.txt', 'Apple')?.id]).toEqual(['organization:apple', 'person:apple']);
+  });
+
+  // the report files a quote under its speaker's group before the corpus is linked: a name in
+  // another group than its entity's would lose the quote from the speaker's page
+  test.each([
+    ['a bare surname joined to the one full name', [person('Vladimir Putin'), person('Putin')]],
+    ['a surname of two people, kept apart', [person('Bill Clinton'), person('Hillary Clinton'), person('Clinton')]],
+    ['middle initials, possessives, accents and apostrophes', [person('George W. Bush'), person('Bush’s'), person('Anna O’Brien'), person("O'Brien"), person('Zoë Müller'), person('Muller')]],
+    ['punctuation inside a surname', [person('Jean-Luc Mélenchon'), person('Mélenchon'), person('Anna-O Brien')]],
+    ['one word, and nothing but initials', [person('Madonna'), person('J. K.')]],
+    ['organizations and groups, with and without the article', [
+      { name: 'The Kremlin', kind: 'organization', aliases: [], titles: [], quotes: 1 },
+      { name: 'Kremlin', kind: 'organization', aliases: [], titles: [], quotes: 1 },
+      { name: 'the protesters', kind: 'group', aliases: [], titles: [], quotes: 1 },
+    ]],
+  ] as [string, DocumentSpeaker[]][])('every name is of its entity\'s group: %s', (_, speakers) => {
+    const index = new SpeakerIndex();
+    index.add('a.txt', speakers);
+    const { lookup } = index.link();
+    for (const s of speakers) expect([s.name, speakerGroup(s.kind, s.name)]).toEqual([s.name, groupOfId(lookup('a.txt', s.name)!.id)]);
   });
 });

@@ -65,10 +65,17 @@ describe('DatasetWriter.commit', () => {
       await writer.commit([], lookup, { document: (doc, part) => void seen.push([doc, part]) });
       expect(seen).toEqual(cases.map(([id], i) => [id, parts[i]]));
       const read = readDocumentParts(parts[1]!);
-      expect(read.items.map((i) => [i.name, i.mention])).toEqual([['O"Neil, Jr.', 'O"Neil\nJr.']]);
+      expect(read.row).toContain('Title of tricky &quot;id&quot;, with comma.txt');
       expect(read.counts).toMatchObject({ quotes: 1, direct: 1, attributed: 1, outlet: 'TASS', day: '2017-07-19' });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test('parts cut short or padded are refused, not misread', () => {
+    const parts = documentParts(record('plain.txt', 2), cases[0]![1]);
+    expect(() => readDocumentParts(parts.slice(0, -1))).toThrow('not as documentParts wrote them');
+    expect(() => readDocumentParts(`${parts} `)).toThrow('not as documentParts wrote them');
+    expect(() => readDocumentParts('')).toThrow('not as documentParts wrote them');
   });
 });

@@ -1,72 +1,63 @@
-// What the report's end needs of one document, rendered where the document is annotated: its row in the documents list, its counts for the overview, and its quotes' items for their speakers' pages.
+// What the report needs of one document besides its page, rendered where the document is annotated: its row in the documents list and its counts for the overview, and its quotes' items for their speakers' pages.
 //
-// The end of a run then only routes strings: each item goes to the page of the corpus entity its
-// speaker's name links to, known once every document is read. Built there from quotes.jsonl, it
-// parsed every quote once more and rendered it in a thread of its own, which took ~1 s of CPU to
-// start and competed with the workers for the cores.
+// The run then only routes strings. The items go to the speaker pages' buckets as the document
+// streams past (`SpeakerPages.addItems`), by the group of the speaker's name (`speakerGroup`); the
+// entity each name links to is looked up once every document is read. The row and the counts go
+// with the document's quotes to the dataset's commit, which hands them on in the corpus order.
+// Built at the end from quotes.jsonl, all this parsed every quote once more and rendered it in a
+// thread of its own, which took ~1 s of CPU to start and competed with the workers for the cores.
+import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
+import { speakerGroup } from '../speakers.ts';
 import { documentRow, speakerQuoteItemParts } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
-
-/** A quote's item for its speaker's page: `head`, then `mentionAs(mention, corpus name)`, then `tail`. */
-export interface SpeakerItem {
-  /** The speaker's name in this document, which the corpus links to an entity. */
-  readonly name: string;
-  readonly mention: string;
-  readonly head: string;
-  readonly tail: string;
-}
+import { speakerItem } from './speaker-pages.ts';
 
 export interface DocumentParts {
   readonly row: string;
   readonly counts: DocumentCounts;
-  /** In the order of the document's page: its quotes in text order. */
-  readonly items: readonly SpeakerItem[];
 }
 
 /**
- * The parts as one string, lengths first (UTF-16 code units), so that reading them back costs
- * slices, not parsing the quote texts again:
+ * The row and the counts as one string, lengths first (UTF-16 code units), so that reading them
+ * back costs slices:
  *
- *     <row length> <counts length> <items>\n<row><counts as JSON>
- *     for each item: <name length> <mention length> <head length> <tail length>\n<name><mention><head><tail>
+ *     <row length> <counts length>\n<row><counts as JSON>
  */
 export function documentParts(record: DocumentRecord, quotes: readonly QuoteRecord[]): string {
   const row = documentRow(record);
   const counts = JSON.stringify(documentCounts(record, quotes));
-  const ordered = inTextOrder(quotes);
-  const anchors = quoteAnchors(ordered);
-  let items = '';
-  let n = 0;
-  for (const [i, q] of ordered.entries()) {
-    if (q.speaker === null) continue;
-    const [head, tail] = speakerQuoteItemParts(q, anchors[i]!, record);
-    items += `${q.speaker.name.length} ${q.speaker.mention.length} ${head.length} ${tail.length}\n${q.speaker.name}${q.speaker.mention}${head}${tail}`;
-    n++;
-  }
-  return `${row.length} ${counts.length} ${n}\n${row}${counts}${items}`;
+  return `${row.length} ${counts.length}\n${row}${counts}`;
 }
 
 /** The parts `documentParts` wrote. */
 export function readDocumentParts(parts: string): DocumentParts {
-  let at = 0;
-  const header = () => {
-    const nl = parts.indexOf('\n', at);
-    if (nl === -1) throw new Error('quotes: report: a document\'s parts are cut short');
-    const numbers = parts.slice(at, nl).split(' ').map(Number);
-    at = nl + 1;
-    return numbers;
-  };
-  const take = (n: number) => parts.slice(at, (at += n));
-  const [rowLength, countsLength, count] = header() as [number, number, number];
-  const row = take(rowLength);
-  const counts = JSON.parse(take(countsLength)) as DocumentCounts;
-  const items: SpeakerItem[] = [];
-  for (let i = 0; i < count; i++) {
-    const [name, mention, head, tail] = header() as [number, number, number, number];
-    items.push({ name: take(name), mention: take(mention), head: take(head), tail: take(tail) });
+  const nl = parts.indexOf('\n');
+  const [rowLength, countsLength] = parts.slice(0, nl).split(' ').map(Number) as [number, number];
+  if (nl === -1 || !Number.isInteger(rowLength) || !Number.isInteger(countsLength) || nl + 1 + rowLength + countsLength !== parts.length) {
+    throw new Error('quotes: report: a document\'s parts are not as documentParts wrote them');
   }
-  if (at !== parts.length) throw new Error('quotes: report: a document\'s parts are not as documentParts wrote them');
-  return { row, counts, items };
+  return { row: parts.slice(nl + 1, nl + 1 + rowLength), counts: JSON.parse(parts.slice(nl + 1 + rowLength)) as DocumentCounts };
+}
+
+/** The key a quote's item is filed under until the corpus is linked: the speaker's kind and name in its document, as `SpeakerIndex.link` names them. */
+export const speakerKey = (kind: EntityKind, name: string) => `${kind}\u0000${name}`;
+
+/**
+ * The document's quotes' items for their speakers' pages, in text order (`speakerItem`s). A name
+ * stands for the document's last speaker of that name, as the corpus looks it up.
+ */
+export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
+  const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
+  const ordered = inTextOrder(quotes);
+  const anchors = quoteAnchors(ordered);
+  let items = '';
+  for (const [i, q] of ordered.entries()) {
+    const kind = q.speaker === null ? undefined : kinds.get(q.speaker.name);
+    if (kind === undefined) continue;
+    const [head, tail] = speakerQuoteItemParts(q, anchors[i]!, record);
+    items += speakerItem(speakerGroup(kind, q.speaker!.name), speakerKey(kind, q.speaker!.name), q.speaker!.mention, head, tail);
+  }
+  return items;
 }

@@ -1,5 +1,6 @@
 // Where each page of a report lives: stable names from ids alone, sharded so no folder holds more than a few hundred files at 100,000 documents.
 import { createHash } from 'node:crypto';
+import { groupOfId } from '../speakers.ts';
 
 /** Documents and speakers per list page. */
 export const PER_PAGE = 200;
@@ -23,14 +24,39 @@ export function documentPath(id: string): string {
 /** Speakers per shared speaker page: a page per speaker would be 100,000s of small files, and on a disk each costs more than its rendering. */
 export const SPEAKERS_PER_PAGE = 25;
 
-/** How many shared speaker pages a corpus of `speakers` speakers gets. */
+/**
+ * The buckets the report files quotes in by their speaker's group (speaker-pages.ts) as documents
+ * stream past, before the corpus is linked: the shared pages are a multiple of them, so that the
+ * speakers of a page are all in one bucket.
+ */
+export const SPEAKER_BUCKETS = 64;
+
+/** How many shared speaker pages a corpus of `speakers` speakers gets: a multiple of SPEAKER_BUCKETS. */
 export function speakerPageCount(speakers: number): number {
-  return Math.max(1, Math.ceil(speakers / SPEAKERS_PER_PAGE));
+  return SPEAKER_BUCKETS * Math.max(1, Math.ceil(speakers / (SPEAKERS_PER_PAGE * SPEAKER_BUCKETS)));
 }
 
-/** The shared page speaker `id` is on, from 0: by hash, so it is known from the id alone. */
+const groupHashes = new Map<string, number>();
+
+/** A speaker group's hash (`groupOfId`), remembered: the same few thousand recur from document to document. */
+function groupHash(group: string): number {
+  let hash = groupHashes.get(group);
+  if (hash === undefined) {
+    hash = createHash('sha1').update(group).digest().readUInt32BE(0);
+    if (groupHashes.size >= 10_000) groupHashes.clear();
+    groupHashes.set(group, hash);
+  }
+  return hash;
+}
+
+/** The bucket of a speaker group; its speakers' pages are this bucket's (`speakerPageOf`). */
+export function speakerBucketOf(group: string): number {
+  return groupHash(group) % SPEAKER_BUCKETS;
+}
+
+/** The shared page speaker `id` is on, from 0: by its group, so it is known from the id alone, and a surname's speakers share a page. */
 export function speakerPageOf(id: string, pages: number): number {
-  return createHash('sha1').update(id).digest().readUInt32BE(0) % pages;
+  return groupHash(groupOfId(id)) % pages;
 }
 
 /** `speakers/2a/42.html`: shared page `n`, relative to the report root. */

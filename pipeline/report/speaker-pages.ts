@@ -1,26 +1,30 @@
-// Speaker pages for a corpus too large to hold: quotes are grouped by speaker on disk, in buckets by speaker id, then one bucket at a time.
+// Speaker pages for a corpus too large to hold: quotes are grouped by speaker on disk, in buckets by the speaker's group, then one bucket at a time.
 //
 // A speaker's quotes are spread over the whole corpus, and the documents stream past once. Each
-// quote's list item goes to the bucket of its speaker's shared page, as an entry; afterwards each
-// bucket — a 64th of the quotes — is read back once, and each speaker's pages are written as they
-// fill. Memory stays at the speakers' records and a few pages of items per speaker of one bucket.
+// quote's list item goes to the bucket of its speaker's group (`speakerGroup`: a person's surname),
+// as an entry, while the documents stream past: the group is known from the name a document gives,
+// before the corpus is linked, and an entity's names are all of its group. Afterwards each bucket —
+// a 64th of the quotes — is read back once, each quote's speaker looked up, and each speaker's pages
+// written as they fill. Filed at the end, from the dataset's commit, the quotes' items made the end
+// of a 5,000-article run 3–4 s longer, with a core idle. Memory stays at the speakers' records and a
+// few pages of items per speaker of one bucket.
 // Until the lines reach HELD characters the buckets stay in memory and no file is written and read
 // back. They are held as the lines they would be on disk: held as parsed arrays of template
 // strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. An entry is
-// its lengths, then the speaker id and the item as they are: as JSON lines, every quotation mark of
-// the HTML was escaped and parsed again, a third of the report's end. Speakers
-// share pages (SPEAKERS_PER_PAGE to a page): most are quoted once or twice, and one small file each
-// would cost more to create than to render.
+// its lengths, then its pieces as they are: as JSON lines, every quotation mark of the HTML was
+// escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
+// a page): most are quoted once or twice, and one small file each would cost more to create than to
+// render.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectGarbageIfGrown } from '../collect-garbage.ts';
-import type { SpeakerRecord } from '../speakers.ts';
-import { QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection } from './lists.ts';
-import { speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
+import { groupOfId, type SpeakerRecord } from '../speakers.ts';
+import { mentionAs, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection } from './lists.ts';
+import { SPEAKER_BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
-const BUCKETS = 64;
+const BUCKETS = SPEAKER_BUCKETS;
 /**
  * Characters of bucket lines held in memory before the buckets go to disk. Their heap is much more
  * than two bytes a character: an item is a concatenation of slices of what the commit read, and
@@ -29,28 +33,51 @@ const BUCKETS = 64;
  */
 const HELD = 8 * 1024 * 1024;
 
-/** A bucket entry, a quote's item: `<id length> <item length>\n<id><item>`. Lengths are UTF-16 code units, read back from a string. */
-const quoteEntry = (id: string, item: string) => `${id.length} ${item.length}\n${id}${item}`;
+/**
+ * A quote's entry for its speaker's pages: the speaker as the caller will look it up (`key`), the
+ * words a document mentions it by, and its item around the words `as “he”` (`mentionAs`), which
+ * depend on the speaker's corpus name:
+ *
+ *     <key length> <mention length> <head length> <tail length>\n<key><mention><head><tail>
+ *
+ * Lengths are UTF-16 code units, read back from a string.
+ */
+export function speakerEntry(key: string, mention: string, head: string, tail: string): string {
+  return `${key.length} ${mention.length} ${head.length} ${tail.length}\n${key}${mention}${head}${tail}`;
+}
 
-/** What reading a bucket's entries hands on: each quote's item with its speaker's id. */
+/** An entry after its bucket, `<bucket> <entry>`: how a worker hands a document's entries on (`SpeakerPages.addItems`). */
+export function speakerItem(group: string, key: string, mention: string, head: string, tail: string): string {
+  return `${speakerBucketOf(group)} ${speakerEntry(key, mention, head, tail)}`;
+}
+
+/** What reading a bucket's entries hands on. */
 interface Visitor {
-  quote(id: string, item: string): void;
+  quote(key: string, mention: string, head: string, tail: string): void;
   /** Called after each chunk of a bucket on disk has been visited. */
   chunk?(): Promise<void>;
+}
+
+/** Where the whole entry at `at` ends, with its lengths, or undefined when `text` holds only part of it. */
+function entryAt(text: string, at: number): { end: number; body: number; lengths: number[] } | undefined {
+  const nl = text.indexOf('\n', at);
+  if (nl === -1) return undefined;
+  const lengths = text.slice(at, nl).split(' ').map(Number);
+  if (lengths.length !== 4 || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('quotes: report: a speaker entry is not as speakerEntry wrote it');
+  const end = nl + 1 + lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]!;
+  return end > text.length ? undefined : { end, body: nl + 1, lengths };
 }
 
 /** Visits the whole entries at the start of `text`; returns where the first incomplete one starts. */
 function readEntries(text: string, visit: Visitor): number {
   let at = 0;
   for (;;) {
-    const nl = text.indexOf('\n', at);
-    if (nl === -1) return at;
-    const space = text.indexOf(' ', at);
-    const first = Number(text.slice(at, space));
-    const end = nl + 1 + first + Number(text.slice(space + 1, nl));
-    if (end > text.length) return at;
-    visit.quote(text.slice(nl + 1, nl + 1 + first), text.slice(nl + 1 + first, end));
-    at = end;
+    const entry = entryAt(text, at);
+    if (entry === undefined) return at;
+    let p = entry.body;
+    const [key, mention, head] = entry.lengths.slice(0, 3).map((n) => text.slice(p, (p += n)));
+    visit.quote(key!, mention!, head!, text.slice(p, entry.end));
+    at = entry.end;
   }
 }
 
@@ -70,32 +97,22 @@ interface Stream {
 
 export class SpeakerPages {
   readonly #dir: string;
-  readonly #pages: number;
   readonly #streams: WriteStream[] = [];
   /** Each bucket's lines not yet on disk: all of them while the buckets are held, else those not yet handed to its stream (a write per line cost more than the line's rendering). */
   readonly #buffers: string[] = Array.from({ length: BUCKETS }, () => '');
   /** Whether the buckets went to disk. */
   #spilled = false;
   #heldChars = 0;
-
   readonly #limit: number;
+  /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
+  readonly #counts = new Map<string, number>();
+  /** The speakers: held, a few hundred bytes a speaker, so that a bucket is read once. */
+  readonly #speakers: SpeakerRecord[] = [];
 
-  /** `dir` is a scratch folder inside the report's temporary folder; `pages` the number of shared speaker pages; `held` the characters held before going to disk. */
-  constructor(dir: string, pages: number, held = HELD) {
+  /** `dir` is a scratch folder inside the report's temporary folder; `held` the characters held before going to disk. */
+  constructor(dir: string, held = HELD) {
     this.#dir = dir;
-    this.#pages = pages;
     this.#limit = held;
-  }
-
-  readonly #bucketOf = new Map<string, number>();
-
-  #bucket(id: string): number {
-    let n = this.#bucketOf.get(id);
-    if (n === undefined) {
-      n = speakerPageOf(id, this.#pages) % BUCKETS;
-      this.#bucketOf.set(id, n);
-    }
-    return n;
   }
 
   async #flush(n: number): Promise<void> {
@@ -109,11 +126,10 @@ export class SpeakerPages {
     if (!stream.write(chunk)) await once(stream, 'drain');
   }
 
-  async #write(id: string, text: string): Promise<void> {
-    const n = this.#bucket(id);
-    this.#buffers[n] += text;
+  async #write(n: number, entry: string): Promise<void> {
+    this.#buffers[n] += entry;
     if (!this.#spilled) {
-      this.#heldChars += text.length;
+      this.#heldChars += entry.length;
       if (this.#heldChars < this.#limit) return;
       this.#spilled = true;
       for (let k = 0; k < BUCKETS; k++) if (this.#buffers[k] !== '') await this.#flush(k);
@@ -122,21 +138,29 @@ export class SpeakerPages {
     if (this.#buffers[n]!.length >= 65_536) await this.#flush(n);
   }
 
-  /**
-   * The speakers and how many items each has: held, a few hundred bytes a speaker, so that a bucket
-   * is read once, each speaker's pages written as they fill, knowing how many there will be.
-   */
-  readonly #speakers = new Map<string, SpeakerRecord>();
-  readonly #counts = new Map<string, number>();
+  /** A quote's item for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
+  addQuote(bucket: number, key: string, mention: string, head: string, tail: string): Promise<void> {
+    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    return this.#write(bucket, speakerEntry(key, mention, head, tail));
+  }
 
-  /** A quote's list item, for the page of speaker `id`. */
-  addQuote(id: string, item: string): Promise<void> {
-    this.#counts.set(id, (this.#counts.get(id) ?? 0) + 1);
-    return this.#write(id, quoteEntry(id, item));
+  /** A document's items, as `speakerItem`s one after the other: filed without being taken apart. */
+  async addItems(items: string): Promise<void> {
+    let at = 0;
+    while (at < items.length) {
+      const space = items.indexOf(' ', at);
+      const bucket = Number(items.slice(at, space));
+      const entry = entryAt(items, space + 1);
+      if (space === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
+      const key = items.slice(entry.body, entry.body + entry.lengths[0]!);
+      this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+      await this.#write(bucket, items.slice(space + 1, entry.end));
+      at = entry.end;
+    }
   }
 
   addSpeaker(speaker: SpeakerRecord): void {
-    this.#speakers.set(speaker.id, speaker);
+    this.#speakers.push(speaker);
   }
 
   /** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
@@ -162,8 +186,14 @@ export class SpeakerPages {
     else this.#buffers[n] = '';
   }
 
-  /** Writes every speaker's page through `write`, a bucket at a time, then removes the buckets. */
-  async finish(write: (path: string, html: string) => Promise<void>): Promise<void> {
+  /**
+   * Writes every speaker's page through `write`, a bucket at a time, then removes the buckets.
+   * `resolve` gives the speaker a quote's key stands for; `pages` is the number of shared speaker
+   * pages (`speakerPageCount`). A quote whose key stands for no speaker of `addSpeaker` has no page
+   * to go on.
+   */
+  async finish(pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>): Promise<void> {
+    if (pages % BUCKETS !== 0) throw new TypeError(`quotes: Expected \`pages\` to be a multiple of ${BUCKETS}, got \`${pages}\``);
     if (this.#spilled) {
       for (let n = 0; n < BUCKETS; n++) if (this.#buffers[n] !== '') await this.#flush(n);
       for (const stream of this.#streams) {
@@ -172,11 +202,16 @@ export class SpeakerPages {
         await once(stream, 'finish');
       }
     }
-    const bySpeakerBucket: [string, SpeakerRecord][][] = [];
-    for (const [id, speaker] of this.#speakers) (bySpeakerBucket[this.#bucket(id)] ??= []).push([id, speaker]);
+    const totals = new Map<string, number>();
+    for (const [key, count] of this.#counts) {
+      const speaker = resolve(key);
+      if (speaker !== undefined) totals.set(speaker.id, (totals.get(speaker.id) ?? 0) + count);
+    }
+    const bySpeakerBucket: SpeakerRecord[][] = [];
+    for (const speaker of this.#speakers) (bySpeakerBucket[speakerBucketOf(groupOfId(speaker.id))] ??= []).push(speaker);
     for (let n = 0; n < BUCKETS; n++) {
       const streams = new Map<string, Stream>();
-      for (const [id, speaker] of bySpeakerBucket[n] ?? []) streams.set(id, { speaker, total: this.#counts.get(id) ?? 0, section: [], page: [], k: 1 });
+      for (const speaker of bySpeakerBucket[n] ?? []) streams.set(speaker.id, { speaker, total: totals.get(speaker.id) ?? 0, section: [], page: [], k: 1 });
       if (streams.size === 0) {
         await this.#dropBucket(n);
         continue;
@@ -184,10 +219,11 @@ export class SpeakerPages {
       const full: [path: string, html: string][] = [];
       const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page, s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
       await this.#readBucket(n, {
-        // a quote whose speaker id is not in speakers.jsonl has no page to go on
-        quote: (id, item) => {
-          const s = streams.get(id);
+        quote: (key, mention, head, tail) => {
+          const speaker = resolve(key);
+          const s = speaker === undefined ? undefined : streams.get(speaker.id);
           if (s === undefined) return;
+          const item = `${head}${mentionAs(mention, s.speaker.name)}${tail}`;
           if (s.section.length < QUOTES_IN_SECTION) s.section.push(item);
           if (s.total <= QUOTES_IN_SECTION) return;
           s.page.push(item);
@@ -207,7 +243,7 @@ export class SpeakerPages {
       for (const id of [...streams.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
         const s = streams.get(id)!;
         if (s.page.length > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
-        const page = speakerPageOf(id, this.#pages);
+        const page = speakerPageOf(id, pages);
         byPage.set(page, [...(byPage.get(page) ?? []), speakerSection(s.speaker, s.section, s.total)]);
       }
       for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));

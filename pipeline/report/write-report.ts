@@ -2,21 +2,22 @@
 //
 // Nothing is read or annotated again. A document's page needs its text, its blocks and its quotes,
 // which only the worker that annotated it holds: it renders the page there and writes it into the
-// report's temporary folder (worker.ts). It also renders what the end needs of the document
-// (document-parts.ts): its list row, its counts and its quotes' items for their speakers' pages.
-// What needs the whole corpus — counts, speakers, lists — is put together by `ReportEnd` while the
-// dataset is committed, from those parts, in the corpus order. `build` does the same from the
-// dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their
-// quotes in the same order, so one merge-walk pairs them whatever the size of the corpus).
+// report's temporary folder (worker.ts). It also renders what the rest needs of the document
+// (document-parts.ts): its quotes' items for their speakers' pages, filed in buckets as the document
+// streams past (`addSpeakerItems`), and its list row and counts. What needs the whole corpus —
+// counts, speakers, lists — is put together by `ReportEnd` while the dataset is committed, from the
+// rows and counts, in the corpus order. `build` does the same from the dataset files
+// (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their quotes in the
+// same order, so one merge-walk pairs them whatever the size of the corpus).
 import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
-import type { SpeakerName, SpeakerRecord } from '../speakers.ts';
-import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItem, speakerRow } from './lists.ts';
+import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
+import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItemParts, speakerRow } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
-import { documentPath, PER_PAGE, speakerPageCount } from './paths.ts';
+import { documentPath, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
@@ -115,27 +116,33 @@ class QuotesByDocument {
 }
 
 /**
- * Everything of a report but the document pages, fed the corpus a document at a time: the speakers
- * first (`start`), then each document's list row, counts and its quotes' items for the speaker pages.
- * Memory stays flat: list rows are written a page at a time, the speaker pages' items go to buckets
- * (speaker-pages.ts), the overview keeps counts.
+ * Everything of a report but the document pages and the speaker pages' items, fed the corpus a
+ * document at a time: the speakers first (`start`), then each document's list row and counts, and
+ * last the speaker pages (`finish`). Memory stays flat: list rows are written a page at a time, the
+ * speaker pages' items are in buckets (speaker-pages.ts), the overview keeps counts.
  */
 export class ReportEnd {
   readonly #dir: ReportDir;
   readonly #overview = new Overview();
   readonly #documents: number;
   readonly #speakerPages: SpeakerPages;
+  readonly #resolve: (key: string) => SpeakerRecord | undefined;
   #rows: string[] = [];
   #listPage = 1;
 
-  /** For a corpus of `documents` documents (error records not counted), `speakers` entities and `errors` lines of errors.jsonl. */
-  constructor(dir: ReportDir, documents: number, speakers: number, errors: number) {
+  /**
+   * For a corpus of `documents` documents (error records not counted), `speakers` entities and
+   * `errors` lines of errors.jsonl, whose quotes' items are in `speakerPages` under keys `resolve`
+   * turns into their entity.
+   */
+  constructor(dir: ReportDir, speakerPages: SpeakerPages, resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number) {
     this.#dir = dir;
+    this.#speakerPages = speakerPages;
+    this.#resolve = resolve;
     this.#documents = documents;
     this.#overview.documentPages = pages(documents);
     this.#overview.speakerPages = speakerPageCount(speakers);
     this.#overview.errors = errors;
-    this.#speakerPages = new SpeakerPages(dir.scratch, this.#overview.speakerPages);
   }
 
   /** Writes the style, the script, the speaker list and the name pages; `speakers` are the corpus's entities, `speakerCount` of them, and `names` every name documents gave one. */
@@ -149,7 +156,7 @@ export class ReportEnd {
     let listPage = 1;
     for await (const speaker of speakers) {
       overview.addSpeaker(speaker);
-      await this.#speakerPages.addSpeaker(speaker);
+      this.#speakerPages.addSpeaker(speaker);
       if (rows.length === PER_PAGE) {
         await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
         listPage++;
@@ -161,10 +168,9 @@ export class ReportEnd {
     for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
   }
 
-  /** A document, in corpus order: its list row, its counts, and its quotes' items with their speaker's entity id, in text order. */
-  async document(row: string, counts: DocumentCounts, items: Iterable<readonly [speaker: string, item: string]>): Promise<void> {
+  /** A document, in corpus order: its list row and its counts. */
+  async document(row: string, counts: DocumentCounts): Promise<void> {
     this.#overview.addCounts(counts);
-    for (const [speaker, item] of items) await this.#speakerPages.addQuote(speaker, item);
     if (this.#rows.length === PER_PAGE) {
       await this.#dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
       this.#listPage++;
@@ -177,7 +183,7 @@ export class ReportEnd {
   async finish(): Promise<void> {
     const dir = this.#dir;
     await dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
-    await this.#speakerPages.finish((path, html) => dir.write(path, html));
+    await this.#speakerPages.finish(this.#overview.speakerPages, this.#resolve, (path, html) => dir.write(path, html));
     await dir.write('index.html', this.#overview.render());
   }
 }
@@ -189,19 +195,30 @@ export class ReportEnd {
  */
 export class ReportWriter {
   readonly #dir: ReportDir;
+  readonly #speakerPages: SpeakerPages;
 
-  private constructor(dir: ReportDir) {
+  private constructor(dir: ReportDir, held?: number) {
     this.#dir = dir;
+    this.#speakerPages = new SpeakerPages(dir.scratch, held);
   }
 
-  static async create(out: string): Promise<ReportWriter> {
+  /** `held`: characters of speaker items held in memory before they go to disk (speaker-pages.ts). */
+  static async create(out: string, held?: number): Promise<ReportWriter> {
     if (typeof out !== 'string' || out === '') throw new TypeError(`quotes: Expected \`out\` to be a folder path, got \`${String(out)}\``);
-    return new ReportWriter(await ReportDir.create(join(out, 'report')));
+    return new ReportWriter(await ReportDir.create(join(out, 'report')), held);
   }
 
-  /** The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and `errors` lines of errors.jsonl. */
-  end(documents: number, speakers: number, errors: number): ReportEnd {
-    return new ReportEnd(this.#dir, documents, speakers, errors);
+  /** A document's quotes' items for their speakers' pages (`speakerItems`), filed as the document streams past. */
+  addSpeakerItems(items: string): Promise<void> {
+    return this.#speakerPages.addItems(items);
+  }
+
+  /**
+   * The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and
+   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerKey`) into its entity.
+   */
+  end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number): ReportEnd {
+    return new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors);
   }
 
   /** The temporary report folder: a worker writes a document's page to `join(folder, documentPath(id))`. */
@@ -242,15 +259,27 @@ export class ReportWriter {
     const documentsFile = join(dataset, 'documents.jsonl');
     const speakersFile = join(dataset, 'speakers.jsonl');
     const speakerCount = await countLines(speakersFile, true);
-    const end = this.end(await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
-    await end.start(readJsonLines<SpeakerRecord>(speakersFile, true), speakerCount, names);
+    // the dataset's quotes know their entity: it is their key
+    const entities = new Map<string, SpeakerRecord>();
+    const speakers = async function* () {
+      for await (const speaker of readJsonLines<SpeakerRecord>(speakersFile, true)) {
+        entities.set(speaker.id, speaker);
+        yield speaker;
+      }
+    };
+    const end = this.end((id) => entities.get(id), await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
+    await end.start(speakers(), speakerCount, names);
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
       const anchors = quoteAnchors(quotes);
-      const items: [string, string][] = [];
-      for (const [i, q] of quotes.entries()) if (q.speaker?.id !== undefined) items.push([q.speaker.id, speakerQuoteItem(q, anchors[i]!, record)]);
-      await end.document(documentRow(record), documentCounts(record, quotes), items);
+      for (const [i, q] of quotes.entries()) {
+        const id = q.speaker?.id;
+        if (id === undefined) continue;
+        const [head, tail] = speakerQuoteItemParts(q, anchors[i]!, record);
+        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, head, tail);
+      }
+      await end.document(documentRow(record), documentCounts(record, quotes));
     }
     await quotesOf.done();
     await end.finish();

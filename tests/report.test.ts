@@ -359,13 +359,20 @@ describe('the report at scale', () => {
         await mkdir(out);
         const pagesOf = new SpeakerPages(out, held);
         const byId = new Map(speakers.map((s) => [s.id, s]));
+        // seven quotes a document, the first giving its title
         const add = (s: (typeof speakers)[number], q: number, mention = s.name) =>
-          pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, `<li>quote ${q} of ${escapeHtml(s.name)}`, '</li>');
+          pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, {
+            doc: `documents/d${Math.floor(q / 7)}.html`,
+            title: q % 7 === 0 ? `Doc ${Math.floor(q / 7)}` : '',
+            type: 'direct',
+            anchor: `q-${q}`,
+            rest: `<blockquote>quote ${q} of ${escapeHtml(s.name)}</blockquote>`,
+          });
         for (let q = 0; q < 60; q++) for (const s of speakers) await add(s, q, q === 5 ? 'he' : s.name);
         // one much-quoted speaker, whose own pages are written as they fill
         for (let q = 60; q < 1_100; q++) await add(speakers[7]!, q);
         // a quote of a speaker the corpus does not have has no page to go on
-        await pagesOf.addQuote(0, 'person:nobody', 'Nobody', '<li>lost', '</li>');
+        await pagesOf.addQuote(0, 'person:nobody', 'Nobody', { doc: 'documents/lost.html', title: 'Lost', type: 'direct', anchor: 'q-0', rest: 'lost' });
         for (const s of speakers) pagesOf.addSpeaker(s);
         const written: [string, string][] = [];
         await pagesOf.finish(speakerPageCount(speakers.length), (id) => byId.get(id), async (path, html) => void written.push([path, html]));
@@ -382,9 +389,14 @@ describe('the report at scale', () => {
       expect(own[2]![1]).toContain('page 3 of 3');
       expect(inMemory.some(([, html]) => html.includes('All 1100 quotes of P 7'))).toBe(true);
       // the words a document mentions a speaker by, when they are not its name
-      expect(inMemory.some(([, html]) => html.includes('<li>quote 5 of P 3 as “he”</li>'))).toBe(true);
-      expect(inMemory.some(([, html]) => html.includes('<li>quote 4 of P 3</li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('<li><a class="tag tag-direct" href="../../documents/d0.html#q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('#q-4">direct</a><blockquote>quote 4 of P 3</blockquote></li>'))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('lost'))).toBe(false);
+      // quotes are listed by document, its title once; a page that goes on with a document heads it again
+      const headings = (html: string) => [...html.matchAll(/<li class="doc"><a href="[^"]+">([^<]*)<\/a>/g)].map((m) => m[1]);
+      expect(headings(own[0]![1])).toEqual(Array.from({ length: 72 }, (_, i) => `Doc ${i}`));
+      expect(headings(own[1]![1])[0]).toBe('Doc 71');
+      expect(headings(own[1]![1]).at(-1)).toBe('Doc 142');
       // each speaker's section is on the page its id names
       for (const s of speakers) {
         const [path] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');

@@ -9,7 +9,8 @@
 import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup } from '../speakers.ts';
-import { documentRow, speakerQuoteItemParts } from './lists.ts';
+import { joinPieces, readPieces } from '../pieces.ts';
+import { documentRow, speakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { speakerItem } from './speaker-pages.ts';
@@ -19,26 +20,16 @@ export interface DocumentParts {
   readonly counts: DocumentCounts;
 }
 
-/**
- * The row and the counts as one string, lengths first (UTF-16 code units), so that reading them
- * back costs slices:
- *
- *     <row length> <counts length>\n<row><counts as JSON>
- */
+/** The row and the counts as one record (`joinPieces`), the counts as JSON. */
 export function documentParts(record: DocumentRecord, quotes: readonly QuoteRecord[]): string {
-  const row = documentRow(record);
-  const counts = JSON.stringify(documentCounts(record, quotes));
-  return `${row.length} ${counts.length}\n${row}${counts}`;
+  return joinPieces([documentRow(record), JSON.stringify(documentCounts(record, quotes))]);
 }
 
 /** The parts `documentParts` wrote. */
 export function readDocumentParts(parts: string): DocumentParts {
-  const nl = parts.indexOf('\n');
-  const [rowLength, countsLength] = parts.slice(0, nl).split(' ').map(Number) as [number, number];
-  if (nl === -1 || !Number.isInteger(rowLength) || !Number.isInteger(countsLength) || nl + 1 + rowLength + countsLength !== parts.length) {
-    throw new Error('quotes: report: a document\'s parts are not as documentParts wrote them');
-  }
-  return { row: parts.slice(nl + 1, nl + 1 + rowLength), counts: JSON.parse(parts.slice(nl + 1 + rowLength)) as DocumentCounts };
+  const read = parts === '' ? undefined : readPieces(parts, 0, 2);
+  if (read === undefined || read.end !== parts.length) throw new Error('quotes: report: a document\'s parts are not as documentParts wrote them');
+  return { row: read.pieces[0]!, counts: JSON.parse(read.pieces[1]!) as DocumentCounts };
 }
 
 /** The key a quote's item is filed under until the corpus is linked: the speaker's kind and name in its document, as `SpeakerIndex.link` names them. */
@@ -52,12 +43,15 @@ export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecor
   const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
   const ordered = inTextOrder(quotes);
   const anchors = quoteAnchors(ordered);
+  // the first quote of each speaker gives the document's title
+  const titled = new Set<string>();
   let items = '';
   for (const [i, q] of ordered.entries()) {
     const kind = q.speaker === null ? undefined : kinds.get(q.speaker.name);
     if (kind === undefined) continue;
-    const [head, tail] = speakerQuoteItemParts(q, anchors[i]!, record);
-    items += speakerItem(speakerGroup(kind, q.speaker!.name), speakerKey(kind, q.speaker!.name), q.speaker!.mention, head, tail);
+    const key = speakerKey(kind, q.speaker!.name);
+    items += speakerItem(speakerGroup(kind, q.speaker!.name), key, q.speaker!.mention, speakerQuote(q, anchors[i]!, record, !titled.has(key)));
+    titled.add(key);
   }
   return items;
 }

@@ -68,16 +68,30 @@ ${nav}`,
 }
 
 /**
- * One quote on its speaker's page, linking to the quote in its document, in two pieces around the
- * words `as “he”` (`mentionAs`): they depend on the speaker's corpus name, known only at the end, and
- * the rest is rendered where the document was annotated.
+ * One quote on its speaker's page, as rendered where its document is annotated: the page lists a
+ * speaker's quotes by document, the document's title once. The words `as “he”` (`mentionAs`) are
+ * added at the end, where the speaker's corpus name is known.
  */
-export function speakerQuoteItemParts(q: QuoteRecord, anchor: string, document: DocumentRecord): [head: string, tail: string] {
-  const where = `${FROM_SHARD}${documentPath(q.doc)}#${anchor}`;
-  return [
-    `<li><span class="tag tag-${escapeHtml(q.type)}">${escapeHtml(q.type)}</span> <a href="${where}">${escapeHtml(document.title ?? document.id)}</a><span class="muted">`,
-    `${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`,
-  ];
+export interface SpeakerQuote {
+  /** The document's page, relative to the report root. */
+  readonly doc: string;
+  /** The document's title, escaped; empty after a document's first quote of a speaker, which gives it. */
+  readonly title: string;
+  /** The quote's type and its anchor on the document page. */
+  readonly type: string;
+  readonly anchor: string;
+  /** Its cue and its text, escaped. */
+  readonly rest: string;
+}
+
+export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): SpeakerQuote {
+  return {
+    doc: documentPath(q.doc),
+    title: first ? escapeHtml(document.title ?? document.id) : '',
+    type: escapeHtml(q.type),
+    anchor,
+    rest: `${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}<blockquote>${escapeHtml(q.text)}</blockquote>`,
+  };
 }
 
 /** ` as “he”`, when a quote's speaker is mentioned by other words than the speaker's name. */
@@ -85,10 +99,35 @@ export function mentionAs(mention: string, name: string): string {
   return mention !== name ? ` as “${escapeHtml(mention)}”` : '';
 }
 
-/** One quote on its speaker's page, linking to the quote in its document. */
-export function speakerQuoteItem(q: QuoteRecord, anchor: string, document: DocumentRecord): string {
-  const [head, tail] = speakerQuoteItemParts(q, anchor, document);
-  return `${head}${q.speaker === null ? '' : mentionAs(q.speaker.mention, q.speaker.name)}${tail}`;
+/**
+ * A speaker's quotes as a list by document, built a quote at a time. A document that goes on from
+ * the last list (a much-quoted speaker's pages split anywhere) is headed again, from `title`.
+ */
+export class QuoteList {
+  #html = '';
+  #doc = '';
+  /** The title of the document last listed, for a list that goes on with it. */
+  title = '';
+  count = 0;
+
+  add(q: SpeakerQuote, as: string): void {
+    if (q.doc !== this.#doc) {
+      if (q.title !== '') this.title = q.title;
+      this.#html += `${this.#doc === '' ? '' : '</ol></li>\n'}<li class="doc"><a href="${FROM_SHARD}${q.doc}">${this.title}</a><ol>\n`;
+      this.#doc = q.doc;
+    }
+    this.#html += `<li><a class="tag tag-${q.type}" href="${FROM_SHARD}${q.doc}#${q.anchor}">${q.type}</a>${as}${q.rest}</li>\n`;
+    this.count++;
+  }
+
+  /** The list so far, and a new one that goes on with its last document. */
+  take(): string {
+    const html = this.#html === '' ? '<p class="empty">No quotes.</p>' : `<ul class="quote-list by-document">\n${this.#html}</ol></li>\n</ul>`;
+    this.#html = '';
+    this.#doc = '';
+    this.count = 0;
+    return html;
+  }
 }
 
 /** Quotes shown in a speaker's section of a shared page; more go on pages of the speaker's own. */
@@ -106,16 +145,14 @@ function speakerHeader(s: SpeakerRecord, level: 'h1' | 'h2', anchor = ''): strin
 </dl>`;
 }
 
-const quoteList = (items: readonly string[]) => (items.length === 0 ? '<p class="empty">No quotes.</p>' : `<ol class="quote-list">\n${items.join('\n')}\n</ol>`);
-
-/** A speaker's section on its shared page: the first quotes of its `total` (those of `items` by default), and a link to the rest. */
-export function speakerSection(s: SpeakerRecord, items: readonly string[], total = items.length): string {
+/** A speaker's section on its shared page: its first quotes (`list`, QUOTES_IN_SECTION at most) of its `total`, and a link to the rest. */
+export function speakerSection(s: SpeakerRecord, list: string, total: number): string {
   const more = total > QUOTES_IN_SECTION
     ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">All ${total} quotes of ${escapeHtml(s.name)}</a></p>`
     : '';
   return `<section class="speaker">
 ${speakerHeader(s, 'h2', ` id="${speakerAnchor(s.id)}"`)}
-${quoteList(items.slice(0, QUOTES_IN_SECTION))}
+${list}
 ${more}</section>`;
 }
 
@@ -130,8 +167,8 @@ ${sections.join('\n')}`,
   });
 }
 
-/** Page `k` of `total` of a much-quoted speaker's own pages. */
-export function speakerQuotesPage(s: SpeakerRecord, items: readonly string[], k: number, total: number): string {
+/** Page `k` of `total` of a much-quoted speaker's own pages, with the quotes of `list`. */
+export function speakerQuotesPage(s: SpeakerRecord, list: string, k: number, total: number): string {
   return page({
     title: total === 1 ? s.name : `${s.name}, page ${k} of ${total}`,
     root: FROM_SHARD,
@@ -139,6 +176,6 @@ export function speakerQuotesPage(s: SpeakerRecord, items: readonly string[], k:
     body: `${speakerHeader(s, 'h1')}
 <h2>Quotes</h2>
 ${pager(k, total, (j) => speakerQuotesPath(s.id, j).replace(/^.*\//, ''))}
-${quoteList(items)}`,
+${list}`,
   });
 }

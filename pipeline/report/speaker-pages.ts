@@ -11,8 +11,8 @@
 // Until the lines reach HELD characters the buckets stay in memory and no file is written and read
 // back. They are held as the lines they would be on disk: held as parsed arrays of template
 // strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. An entry is
-// its lengths, then its pieces as they are: as JSON lines, every quotation mark of the HTML was
-// escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
+// its pieces with their lengths in front (`joinPieces`): as JSON lines, every quotation mark of the
+// HTML was escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
 // a page): most are quoted once or twice, and one small file each would cost more to create than to
 // render.
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
@@ -21,7 +21,8 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectGarbageIfGrown } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
-import { mentionAs, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection } from './lists.ts';
+import { joinPieces, readPieces } from '../pieces.ts';
+import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
 import { SPEAKER_BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
 const BUCKETS = SPEAKER_BUCKETS;
@@ -34,49 +35,35 @@ const BUCKETS = SPEAKER_BUCKETS;
 const HELD = 8 * 1024 * 1024;
 
 /**
- * A quote's entry for its speaker's pages: the speaker as the caller will look it up (`key`), the
- * words a document mentions it by, and its item around the words `as “he”` (`mentionAs`), which
- * depend on the speaker's corpus name:
- *
- *     <key length> <mention length> <head length> <tail length>\n<key><mention><head><tail>
- *
- * Lengths are UTF-16 code units, read back from a string.
+ * A quote's entry for its speaker's pages (`joinPieces`): the speaker as the caller will look it up
+ * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`).
  */
-export function speakerEntry(key: string, mention: string, head: string, tail: string): string {
-  return `${key.length} ${mention.length} ${head.length} ${tail.length}\n${key}${mention}${head}${tail}`;
+export function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
+  return joinPieces([key, mention, q.doc, q.title, q.type, q.anchor, q.rest]);
 }
 
+const ENTRY_PIECES = 7;
+
 /** An entry after its bucket, `<bucket> <entry>`: how a worker hands a document's entries on (`SpeakerPages.addItems`). */
-export function speakerItem(group: string, key: string, mention: string, head: string, tail: string): string {
-  return `${speakerBucketOf(group)} ${speakerEntry(key, mention, head, tail)}`;
+export function speakerItem(group: string, key: string, mention: string, q: SpeakerQuote): string {
+  return `${speakerBucketOf(group)} ${speakerEntry(key, mention, q)}`;
 }
 
 /** What reading a bucket's entries hands on. */
 interface Visitor {
-  quote(key: string, mention: string, head: string, tail: string): void;
+  quote(key: string, mention: string, q: SpeakerQuote): void;
   /** Called after each chunk of a bucket on disk has been visited. */
   chunk?(): Promise<void>;
-}
-
-/** Where the whole entry at `at` ends, with its lengths, or undefined when `text` holds only part of it. */
-function entryAt(text: string, at: number): { end: number; body: number; lengths: number[] } | undefined {
-  const nl = text.indexOf('\n', at);
-  if (nl === -1) return undefined;
-  const lengths = text.slice(at, nl).split(' ').map(Number);
-  if (lengths.length !== 4 || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error('quotes: report: a speaker entry is not as speakerEntry wrote it');
-  const end = nl + 1 + lengths[0]! + lengths[1]! + lengths[2]! + lengths[3]!;
-  return end > text.length ? undefined : { end, body: nl + 1, lengths };
 }
 
 /** Visits the whole entries at the start of `text`; returns where the first incomplete one starts. */
 function readEntries(text: string, visit: Visitor): number {
   let at = 0;
   for (;;) {
-    const entry = entryAt(text, at);
+    const entry = readPieces(text, at, ENTRY_PIECES);
     if (entry === undefined) return at;
-    let p = entry.body;
-    const [key, mention, head] = entry.lengths.slice(0, 3).map((n) => text.slice(p, (p += n)));
-    visit.quote(key!, mention!, head!, text.slice(p, entry.end));
+    const [key, mention, doc, title, type, anchor, rest] = entry.pieces as [string, string, string, string, string, string, string];
+    visit.quote(key, mention, { doc, title, type, anchor, rest });
     at = entry.end;
   }
 }
@@ -90,8 +77,8 @@ function readEntries(text: string, visit: Visitor): number {
 interface Stream {
   readonly speaker: SpeakerRecord;
   readonly total: number;
-  readonly section: string[];
-  page: string[];
+  readonly section: QuoteList;
+  readonly page: QuoteList;
   k: number;
 }
 
@@ -138,10 +125,10 @@ export class SpeakerPages {
     if (this.#buffers[n]!.length >= 65_536) await this.#flush(n);
   }
 
-  /** A quote's item for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
-  addQuote(bucket: number, key: string, mention: string, head: string, tail: string): Promise<void> {
+  /** A quote for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
+  addQuote(bucket: number, key: string, mention: string, q: SpeakerQuote): Promise<void> {
     this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
-    return this.#write(bucket, speakerEntry(key, mention, head, tail));
+    return this.#write(bucket, speakerEntry(key, mention, q));
   }
 
   /** A document's items, as `speakerItem`s one after the other: filed without being taken apart. */
@@ -150,9 +137,9 @@ export class SpeakerPages {
     while (at < items.length) {
       const space = items.indexOf(' ', at);
       const bucket = Number(items.slice(at, space));
-      const entry = entryAt(items, space + 1);
-      if (space === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
-      const key = items.slice(entry.body, entry.body + entry.lengths[0]!);
+      const entry = space === -1 ? undefined : readPieces(items, space + 1, ENTRY_PIECES);
+      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
+      const key = entry.pieces[0]!;
       this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
       await this.#write(bucket, items.slice(space + 1, entry.end));
       at = entry.end;
@@ -211,25 +198,24 @@ export class SpeakerPages {
     for (const speaker of this.#speakers) (bySpeakerBucket[speakerBucketOf(groupOfId(speaker.id))] ??= []).push(speaker);
     for (let n = 0; n < BUCKETS; n++) {
       const streams = new Map<string, Stream>();
-      for (const speaker of bySpeakerBucket[n] ?? []) streams.set(speaker.id, { speaker, total: totals.get(speaker.id) ?? 0, section: [], page: [], k: 1 });
+      for (const speaker of bySpeakerBucket[n] ?? []) streams.set(speaker.id, { speaker, total: totals.get(speaker.id) ?? 0, section: new QuoteList(), page: new QuoteList(), k: 1 });
       if (streams.size === 0) {
         await this.#dropBucket(n);
         continue;
       }
       const full: [path: string, html: string][] = [];
-      const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page, s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
+      const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
       await this.#readBucket(n, {
-        quote: (key, mention, head, tail) => {
+        quote: (key, mention, q) => {
           const speaker = resolve(key);
           const s = speaker === undefined ? undefined : streams.get(speaker.id);
           if (s === undefined) return;
-          const item = `${head}${mentionAs(mention, s.speaker.name)}${tail}`;
-          if (s.section.length < QUOTES_IN_SECTION) s.section.push(item);
+          const as = mentionAs(mention, s.speaker.name);
+          if (s.section.count < QUOTES_IN_SECTION) s.section.add(q, as);
           if (s.total <= QUOTES_IN_SECTION) return;
-          s.page.push(item);
-          if (s.page.length < QUOTES_PER_PAGE) return;
+          s.page.add(q, as);
+          if (s.page.count < QUOTES_PER_PAGE) return;
           full.push([speakerQuotesPath(s.speaker.id, s.k), pageOf(s)]);
-          s.page = [];
           s.k++;
         },
         // pages are written between chunks: the visitor cannot wait
@@ -242,9 +228,9 @@ export class SpeakerPages {
       const byPage = new Map<number, string[]>();
       for (const id of [...streams.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
         const s = streams.get(id)!;
-        if (s.page.length > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
+        if (s.page.count > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
         const page = speakerPageOf(id, pages);
-        byPage.set(page, [...(byPage.get(page) ?? []), speakerSection(s.speaker, s.section, s.total)]);
+        byPage.set(page, [...(byPage.get(page) ?? []), speakerSection(s.speaker, s.section.take(), s.total)]);
       }
       for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
       // a bucket's chunks and pages are garbage now, in a thread that is never idle

@@ -54,6 +54,11 @@ mark.q:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 ol.quote-list { padding-left: 1.5rem; }
 ol.quote-list li { margin: .6rem 0; }
 ol.quote-list strong .muted { font-weight: normal; }
+ul.by-document { list-style: none; padding-left: 0; }
+ul.by-document > li.doc { margin: .9rem 0; }
+ul.by-document > li.doc > a { font-weight: 600; }
+ul.by-document ol { padding-left: 1.5rem; }
+ul.by-document ol li { margin: .4rem 0; }
 blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid var(--line); overflow-wrap: anywhere; }
 .messages { color: var(--spurious); font-size: .9rem; }
 #tip { position: fixed; z-index: 10; max-width: min(26rem, calc(100vw - 1rem)); background: #1f2328; color: #fff; border-radius: 6px; padding: .5rem .75rem; font: .85rem/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px rgba(0,0,0,.25); pointer-events: none; }

@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
-import { documentListPage, documentRow, listPath, speakerListPage, speakerQuoteItemParts, speakerRow } from './lists.ts';
+import { documentListPage, documentRow, listPath, speakerListPage, speakerQuote, speakerRow } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
@@ -273,11 +273,12 @@ export class ReportWriter {
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
       const anchors = quoteAnchors(quotes);
+      const titled = new Set<string>();
       for (const [i, q] of quotes.entries()) {
         const id = q.speaker?.id;
         if (id === undefined) continue;
-        const [head, tail] = speakerQuoteItemParts(q, anchors[i]!, record);
-        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, head, tail);
+        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, speakerQuote(q, anchors[i]!, record, !titled.has(id)));
+        titled.add(id);
       }
       await end.document(documentRow(record), documentCounts(record, quotes));
     }

@@ -1,0 +1,26 @@
+// Strings joined with their lengths in front, read back by slicing: for what goes between threads and through scratch files, where JSON would escape every quotation mark of the HTML and parse it again.
+//
+//     <length> <length> …\n<piece><piece>…
+//
+// Lengths are UTF-16 code units, read back from a string.
+
+/** The pieces as one record. */
+export function joinPieces(pieces: readonly string[]): string {
+  return `${pieces.map((p) => p.length).join(' ')}\n${pieces.join('')}`;
+}
+
+/**
+ * The record of `count` pieces at `at` in `text` and where it ends, or undefined when `text` holds
+ * only the start of it. Throws where the text is not such a record.
+ */
+export function readPieces(text: string, at: number, count: number): { pieces: string[]; end: number } | undefined {
+  const nl = text.indexOf('\n', at);
+  if (nl === -1) return undefined;
+  const lengths = text.slice(at, nl).split(' ').map(Number);
+  if (lengths.length !== count || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`quotes: expected a record of ${count} pieces, got a header of \`${text.slice(at, Math.min(nl, at + 40))}\``);
+  let end = nl + 1;
+  for (const n of lengths) end += n;
+  if (end > text.length) return undefined;
+  let p = nl + 1;
+  return { pieces: lengths.map((n) => text.slice(p, (p += n))), end };
+}

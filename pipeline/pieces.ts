@@ -24,3 +24,12 @@ export function readPieces(text: string, at: number, count: number): { pieces: s
   let p = nl + 1;
   return { pieces: lengths.map((n) => text.slice(p, (p += n))), end };
 }
+
+/**
+ * A copy of `piece` that keeps nothing else alive: V8 makes a slice of a long string a view of it, so
+ * a piece kept (a map's key) would keep the whole record it came from, a document's items. Kept, the
+ * keys of new speaker names held ~6 KB a document: 1.7 GB of peak RSS at 100,000 bench articles.
+ */
+export function ownPiece(piece: string): string {
+  return (piece + ' ').slice(0, -1);
+}

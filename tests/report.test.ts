@@ -16,7 +16,7 @@ import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, R
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { SpeakerPages } from '../pipeline/report/speaker-pages.ts';
-import { speakerAnchor, speakerBucketOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -348,6 +348,14 @@ describe('the report at scale', () => {
     } finally {
       await rm(out, { recursive: true, force: true });
     }
+  });
+
+  test('speakers of one surname share a bucket and spread over its pages', () => {
+    const pages = speakerPageCount(3200);
+    expect(pages).toBe(128);
+    const on = new Set(Array.from({ length: 200 }, (_, i) => speakerPageOf(`person:p${i}-schmidt`, pages)));
+    expect(on.size).toBe(2);
+    expect(new Set([...on].map((page) => page % 64))).toEqual(new Set([speakerBucketOf('schmidt')]));
   });
 
   test('speaker pages are the same whether their buckets stay in memory or go to disk', async () => {

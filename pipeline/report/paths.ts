@@ -54,9 +54,13 @@ export function speakerBucketOf(group: string): number {
   return groupHash(group) % SPEAKER_BUCKETS;
 }
 
-/** The shared page speaker `id` is on, from 0: by its group, so it is known from the id alone, and a surname's speakers share a page. */
+/**
+ * The shared page speaker `id` is on, from 0, known from the id alone: one of its group's bucket's
+ * pages (`pages` is a multiple of SPEAKER_BUCKETS), by the id's own hash. By the group's hash alone,
+ * every speaker of a common surname shared one page: at 100,000 bench articles, hundreds of them.
+ */
 export function speakerPageOf(id: string, pages: number): number {
-  return groupHash(groupOfId(id)) % pages;
+  return speakerBucketOf(groupOfId(id)) + SPEAKER_BUCKETS * (createHash('sha1').update(id).digest().readUInt32BE(0) % (pages / SPEAKER_BUCKETS));
 }
 
 /** `speakers/2a/42.html`: shared page `n`, relative to the report root. */

@@ -21,7 +21,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { collectGarbageIfGrown } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
-import { joinPieces, readPieces } from '../pieces.ts';
+import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
 import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
 import { SPEAKER_BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
@@ -140,7 +140,9 @@ export class SpeakerPages {
       const entry = space === -1 ? undefined : readPieces(items, space + 1, ENTRY_PIECES);
       if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
       const key = entry.pieces[0]!;
-      this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+      const count = this.#counts.get(key);
+      // (a new key is copied: a slice would keep the document's items alive as long as the map)
+      this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + 1);
       await this.#write(bucket, items.slice(space + 1, entry.end));
       at = entry.end;
     }

@@ -1,5 +1,6 @@
 // Attribution sieves, one row per pattern: the type, the sieve, the speaker's canonical name, the cue and the content of each quote record.
 import { describe, expect, test } from 'vitest';
+import { isWireDateline } from '../pipeline/stages/attribute/quotation-sieves.ts';
 import { records, slice } from './helpers.ts';
 
 /** Each record as `[type, sieve, speaker's canonical name, cue text, content text]`. */
@@ -27,6 +28,8 @@ const SIEVES: readonly [string, string, readonly Row[]][] = [
   ['As Lavrov noted, … (the clause after the comma)', 'Russian Foreign Minister Sergey Lavrov arrived on Friday. As Lavrov noted, the talks with Washington were over.', [['indirect', 'according-to', 'Sergey Lavrov', 'noted', 'the talks with Washington were over']]],
   ['X, who said … (a relative who speaks for X)', 'Dmitry Peskov, who said the talks with Washington were over, left Geneva on Monday.', [['indirect', 'speaker-cue-that', 'Dmitry Peskov', 'said', 'the talks with Washington were over']]],
   ['… by saying "…" (a participle after by reports the subject)', 'Barack Obama ended his speech by saying "Too many."', [['direct', 'speaker-cue-quote', 'Barack Obama', 'saying', 'Too many.']]],
+  ['a wire dateline before "…," Peskov said is not part of the quote', `MOSCOW, Dec 1 (Reuters) - "The talks are over," said Kremlin spokesman Dmitry Peskov.`, [['direct', 'quote-then-speaker-cue', 'Dmitry Peskov', 'said', 'The talks are over,']]],
+  ['words of the sentence before "…," Hannity said make it mixed', 'Rubio "apologized numerous times on this show," Sean Hannity said.', [['mixed', 'quote-then-speaker-cue', 'Sean Hannity', 'said', 'Rubio "apologized numerous times on this show,"']]],
   ['"…," said his best friend (a possessive opens the speaker)', '"It was his first attempt to make a statement," said his best friend at Lehigh.', [['direct', 'quote-then-speaker-cue', 'his best friend', 'said', 'It was his first attempt to make a statement,']]],
   ['…, adding that "…"', 'Donald Trump said the talks had gone well, adding that "nothing will be done" until the crisis is resolved.', [
     ['indirect', 'speaker-cue-that', 'Donald Trump', 'said', 'the talks had gone well'],
@@ -191,5 +194,23 @@ describe('attribute: parts and spans', () => {
     const [named] = records('"We will win," Klitschko said.');
     const [unresolved] = records('"We will win," he said.');
     expect(unresolved!.confidence).toBeLessThan(named!.confidence);
+  });
+});
+
+describe('isWireDateline', () => {
+  test.each([
+    ['WASHINGTON, January 20 (Reuters) - ', true],
+    ['MOSCOW, July 10. /TASS/. ', true],
+    ['NEW YORK (AP) — ', true],
+    ['SAN JUAN, Puerto Rico - ', true],
+    ['New York (AFP) – ', true],
+    ['BERLIN, March 3 (dpa) -- ', true],
+    ['NATO chief said - ', false],
+    ['Kremlin spokesman Dmitry Peskov said on Monday - ', false],
+    ['The NATO chief - ', false],
+    ['WASHINGTON ', false],
+    ['Rubio ', false],
+  ] as const)('%j → %s', (text, expected) => {
+    expect(isWireDateline(text)).toBe(expected);
   });
 });

@@ -92,8 +92,10 @@ export function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly 
       const apposition = !speaker.after && speaker.mention.kind === 'name' && /^(?:DET|PRON)$/.test(tokens[tokenAt(tokens, q.close.end)]?.pos ?? '');
       if (comma > 0 && /[\p{L}\p{N}]/u.test(tail.slice(0, comma)) && !/["“‘«]/u.test(tail) && !apposition) end = q.close.end + tail.slice(0, comma).trimEnd().length;
     }
-    if (sentence && used.length === 1 && ((/[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead)) || end > q.close.end)) {
-      const span = { start: /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead) ? sentence.start : q.open.start, end };
+    // (`WASHINGTON, Jan. 20 (Reuters) - “…,” he said`: a wire dateline is no words of the sentence)
+    const leadWords = /[\p{L}\p{N}]/u.test(lead) && !/:\s*$/.test(lead) && !isWireDateline(lead);
+    if (sentence && used.length === 1 && (leadWords || end > q.close.end)) {
+      const span = { start: leadWords ? sentence.start : q.open.start, end };
       add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'quote-then-speaker-cue' }, quotesWithin(ctx, span).concat(used.filter((u) => !quotesWithin(ctx, span).includes(u))));
       return;
     }
@@ -195,6 +197,15 @@ export function headlineDashSpeaker(ctx: Context): void {
 }
 
 /** Labels in capitals before a colon that name no speaker. */
+// `WASHINGTON, January 20 (Reuters) - `, `MOSCOW, July 10. /TASS/. `, `NEW YORK (AP) — `: what a wire
+// story's first paragraph starts with, before its first sentence
+const WIRE_DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]*?(?:,[^()\n"“”]{1,40}?)?\s*(?:\([\p{L}\p{N} .&'’-]{1,30}\)\s*)?(?:[—–-]{1,2}|\/[\p{L} -]{1,20}\/\.?)\s*$/u;
+
+/** Whether `text` is a wire dateline alone: a place in capitals, or one followed by an agency in parentheses, up to a dash. */
+export function isWireDateline(text: string): boolean {
+  return text.length <= 80 && WIRE_DATELINE.test(text) && (/^\s*\p{Lu}{3,}(?:[ .'’-]+\p{Lu}{2,})*\.?\s*(?:[,(—–/-])/u.test(text) || /\)\s*[—–-]{1,2}\s*$/u.test(text));
+}
+
 export const NOT_SPEAKERS = /^(?:UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|EDITOR’S NOTE|WATCH|RELATED|READ MORE|READ|PHOTOS?|VIDEO|CORRECTION|CLARIFICATION|Q|A|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|SOURCE|SOURCES|PARTIAL TRANSCRIPT|TRANSCRIPT|ABSTRACT)$/;
 
 /**

@@ -65,10 +65,9 @@ export type WorkResult = (SerializedResult & { readonly written?: string }) | Er
  * A busy worker is never idle, when V8 would shrink its heap: it let the heap of each worker grow by
  * ~120 MB of garbage over the 2,000 documents before the pool replaces it (230 → 330 MB of RSS
  * per thread on the bench corpus; 390 → 680 MB for the process with 2 workers at 100,000 documents).
- * A full collection every GC_EVERY documents (~40 ms, with ~45 MB live) keeps it near the start: at
- * 500, the 100,000-article run's peak RSS was 613 MB, and a 20,000-article run's 568 MB against 511 at 250.
+ * A full collection every GC_EVERY documents (~40 ms, with ~45 MB live) keeps it near the start.
  */
-const GC_EVERY = 250;
+const GC_EVERY = 500;
 let documents = 0;
 
 export function work({ raw, cachePath, reportFolder }: Task): WorkResult {

@@ -10,10 +10,10 @@ import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cach
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { readDocumentParts, speakerKey } from './report/document-parts.ts';
+import { readDocumentParts } from './report/document-parts.ts';
 import { ReportWriter } from './report/write-report.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { SpeakerIndex, type SpeakerRecord } from './speakers.ts';
+import { SpeakerIndex, speakerSignature, type SpeakerRecord } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
 export interface RunProgress {
@@ -336,17 +336,15 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     processor = undefined;
     const { speakers, lookup, names } = index.link();
     // the rest of the report is put together from the documents' rows and counts as the quotes are committed
-    const end = report && (() => {
-      const entities = new Map<string, SpeakerRecord>();
-      for (const n of names()) entities.set(speakerKey(n.kind, n.name), n.speaker);
-      return report.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings);
-    })();
+    const named = report ? names() : [];
+    const entities = new Map<string, SpeakerRecord>(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+    const end = report?.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings);
     let committed = 0;
     await writer.commit(
       speakers,
       lookup,
       end && {
-        begin: () => end.start(speakers, speakers.length, names()),
+        begin: () => end.start(speakers, speakers.length, named),
         document: (_doc, part) => {
           // the commit's garbage piles up between major collections: the end of the 100,000-article
           // bench held up to ~800 MB of heap, and a snapshot of the end of 20,000 found 70 MB of 182 live

@@ -54,6 +54,9 @@ export function speakerGroup(kind: EntityKind, name: string): string {
   return groupOfId(ownKey(kind, name));
 }
 
+/** A name as a document gives it, with its kind: what `SpeakerIndex` keeps once, and what `link` gives an entity. */
+export const speakerSignature = (kind: EntityKind, name: string) => `${kind}\u0000${name}`;
+
 /** Speakers of one document's quotes, by the name its records carry. */
 export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, number>): DocumentSpeaker[] {
   return doc.entities
@@ -100,7 +103,7 @@ export class SpeakerIndex {
     this.#docs.set(doc, this.#starts.length);
     this.#starts.push(this.#length);
     for (const speaker of speakers) {
-      const signature = `${speaker.kind}\u0000${speaker.name}`;
+      const signature = speakerSignature(speaker.kind, speaker.name);
       let n = this.#bySignature.get(signature);
       if (n === undefined) {
         n = this.#names.length;

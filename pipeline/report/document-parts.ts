@@ -8,9 +8,9 @@
 // thread of its own, which took ~1 s of CPU to start and competed with the workers for the cores.
 import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
-import { speakerGroup } from '../speakers.ts';
+import { speakerGroup, speakerSignature } from '../speakers.ts';
 import { joinPieces, readPieces } from '../pieces.ts';
-import { documentRow, speakerQuote } from './lists.ts';
+import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { speakerItem } from './speaker-pages.ts';
@@ -32,26 +32,35 @@ export function readDocumentParts(parts: string): DocumentParts {
   return { row: read.pieces[0]!, counts: JSON.parse(read.pieces[1]!) as DocumentCounts };
 }
 
-/** The key a quote's item is filed under until the corpus is linked: the speaker's kind and name in its document, as `SpeakerIndex.link` names them. */
-export const speakerKey = (kind: EntityKind, name: string) => `${kind}\u0000${name}`;
+/**
+ * Each quote of `quotes` (in text order) that `keyOf` gives a speaker key, with the key and the quote
+ * as its speaker's page lists it: the first quote of each key gives the document's title.
+ */
+export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
+  const anchors = quoteAnchors(quotes);
+  const titled = new Set<string>();
+  for (const [i, q] of quotes.entries()) {
+    const key = keyOf(q);
+    if (key === undefined) continue;
+    yield [key, q, speakerQuote(q, anchors[i]!, record, !titled.has(key))];
+    titled.add(key);
+  }
+}
 
 /**
- * The document's quotes' items for their speakers' pages, in text order (`speakerItem`s). A name
- * stands for the document's last speaker of that name, as the corpus looks it up.
+ * The document's quotes' items for their speakers' pages, in text order (`speakerItem`s), each under
+ * its speaker's signature. A name stands for the document's last speaker of that name, as the corpus
+ * looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
   const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
-  const ordered = inTextOrder(quotes);
-  const anchors = quoteAnchors(ordered);
-  // the first quote of each speaker gives the document's title
-  const titled = new Set<string>();
-  let items = '';
-  for (const [i, q] of ordered.entries()) {
+  const keyOf = (q: QuoteRecord) => {
     const kind = q.speaker === null ? undefined : kinds.get(q.speaker.name);
-    if (kind === undefined) continue;
-    const key = speakerKey(kind, q.speaker!.name);
-    items += speakerItem(speakerGroup(kind, q.speaker!.name), key, q.speaker!.mention, speakerQuote(q, anchors[i]!, record, !titled.has(key)));
-    titled.add(key);
+    return kind === undefined ? undefined : speakerSignature(kind, q.speaker!.name);
+  };
+  let items = '';
+  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), keyOf)) {
+    items += speakerItem(speakerGroup(kinds.get(q.speaker!.name)!, q.speaker!.name), key, q.speaker!.mention, item);
   }
   return items;
 }

@@ -36,13 +36,16 @@ export function speakerPageCount(speakers: number): number {
   return SPEAKER_BUCKETS * Math.max(1, Math.ceil(speakers / (SPEAKERS_PER_PAGE * SPEAKER_BUCKETS)));
 }
 
+/** The first 32 bits of a string's sha1: which page, or bucket, it falls on. */
+const hash32 = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0);
+
 const groupHashes = new Map<string, number>();
 
 /** A speaker group's hash (`groupOfId`), remembered: the same few thousand recur from document to document. */
 function groupHash(group: string): number {
   let hash = groupHashes.get(group);
   if (hash === undefined) {
-    hash = createHash('sha1').update(group).digest().readUInt32BE(0);
+    hash = hash32(group);
     if (groupHashes.size >= 10_000) groupHashes.clear();
     groupHashes.set(group, hash);
   }
@@ -60,7 +63,7 @@ export function speakerBucketOf(group: string): number {
  * every speaker of a common surname shared one page: at 100,000 bench articles, hundreds of them.
  */
 export function speakerPageOf(id: string, pages: number): number {
-  return speakerBucketOf(groupOfId(id)) + SPEAKER_BUCKETS * (createHash('sha1').update(id).digest().readUInt32BE(0) % (pages / SPEAKER_BUCKETS));
+  return speakerBucketOf(groupOfId(id)) + SPEAKER_BUCKETS * (hash32(id) % (pages / SPEAKER_BUCKETS));
 }
 
 /** `speakers/2a/42.html`: shared page `n`, relative to the report root. */

@@ -23,13 +23,12 @@ import { collectGarbageIfGrown } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
 import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
 import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
-import { SPEAKER_BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
+import { SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
 
-const BUCKETS = SPEAKER_BUCKETS;
 /**
  * Characters of bucket lines held in memory before the buckets go to disk. Their heap is much more
- * than two bytes a character: an item is a concatenation of slices of what the commit read, and
- * keeps those chunks alive. Holding the 5,000-article bench's 86 M characters (at 96 M) took its
+ * than two bytes a character: a held line is a concatenation of slices, and keeps alive the strings
+ * it was sliced from (when it was filed from the dataset's commit, the chunks the commit read). Holding the 5,000-article bench's 86 M characters (at 96 M) took its
  * peak RSS from ~480 MB to ~790 MB and its runs 20–30 % longer, in major collections of that heap.
  */
 const HELD = 8 * 1024 * 1024;
@@ -38,7 +37,7 @@ const HELD = 8 * 1024 * 1024;
  * A quote's entry for its speaker's pages (`joinPieces`): the speaker as the caller will look it up
  * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`).
  */
-export function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
+function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
   return joinPieces([key, mention, q.doc, q.title, q.type, q.anchor, q.rest]);
 }
 
@@ -127,8 +126,14 @@ export class SpeakerPages {
 
   /** A quote for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
   addQuote(bucket: number, key: string, mention: string, q: SpeakerQuote): Promise<void> {
-    this.#counts.set(key, (this.#counts.get(key) ?? 0) + 1);
+    this.#count(key);
     return this.#write(bucket, speakerEntry(key, mention, q));
+  }
+
+  /** One more quote of `key`; a new key is copied: a slice would keep the string it came from alive as long as the map. */
+  #count(key: string): void {
+    const count = this.#counts.get(key);
+    this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + 1);
   }
 
   /** A document's items, as `speakerItem`s one after the other: filed without being taken apart. */
@@ -139,10 +144,7 @@ export class SpeakerPages {
       const bucket = Number(items.slice(at, space));
       const entry = space === -1 ? undefined : readPieces(items, space + 1, ENTRY_PIECES);
       if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
-      const key = entry.pieces[0]!;
-      const count = this.#counts.get(key);
-      // (a new key is copied: a slice would keep the document's items alive as long as the map)
-      this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + 1);
+      this.#count(entry.pieces[0]!);
       await this.#write(bucket, items.slice(space + 1, entry.end));
       at = entry.end;
     }

@@ -13,12 +13,13 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
-import { documentListPage, documentRow, listPath, speakerListPage, speakerQuote, speakerRow } from './lists.ts';
+import { documentListPage, documentRow, listPath, speakerListPage, speakerRow } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
+import { speakerQuotes } from './document-parts.ts';
 import { documentPath, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
-import { inTextOrder, quoteAnchors } from './render-document.ts';
+import { inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
 import { SpeakerPages } from './speaker-pages.ts';
@@ -215,7 +216,7 @@ export class ReportWriter {
 
   /**
    * The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and
-   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerKey`) into its entity.
+   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerSignature`, or an entity id in `build`) into its entity.
    */
   end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number): ReportEnd {
     return new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors);
@@ -272,13 +273,8 @@ export class ReportWriter {
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      const anchors = quoteAnchors(quotes);
-      const titled = new Set<string>();
-      for (const [i, q] of quotes.entries()) {
-        const id = q.speaker?.id;
-        if (id === undefined) continue;
-        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, speakerQuote(q, anchors[i]!, record, !titled.has(id)));
-        titled.add(id);
+      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id)) {
+        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, item);
       }
       await end.document(documentRow(record), documentCounts(record, quotes));
     }

@@ -25,5 +25,10 @@ export function collectGarbageIfGrown(floor = 128 * 1024 * 1024): void {
   if (used >= floor && used >= 2 * live) collectGarbage();
 }
 
+/** `collectGarbage`, when the heap in use has grown by `growth` bytes since the last one. */
+export function collectGarbageIfGrownBy(growth: number): void {
+  if (getHeapStatistics().used_heap_size >= live + growth) collectGarbage();
+}
+
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;

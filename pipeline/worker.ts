@@ -4,7 +4,7 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { encodeEntry } from './cache.ts';
-import { collectGarbage } from './collect-garbage.ts';
+import { collectGarbageIfGrownBy } from './collect-garbage.ts';
 import { processRaw, serialize, type SerializedResult } from './process-document.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
 import { documentPath } from './report/paths.ts';
@@ -62,16 +62,17 @@ function writePage(path: string, html: string): boolean {
 export type WorkResult = (SerializedResult & { readonly written?: string }) | ErrorRecord;
 
 /**
- * A busy worker is never idle, when V8 would shrink its heap: it let the heap of each worker grow by
- * ~120 MB of garbage over the 2,000 documents before the pool replaces it (230 → 330 MB of RSS
- * per thread on the bench corpus; 390 → 680 MB for the process with 2 workers at 100,000 documents).
- * A full collection every GC_EVERY documents (~40 ms, with ~45 MB live) keeps it near the start.
+ * A busy worker is never idle, when V8 would shrink its heap: its heap grows by the garbage of the
+ * documents until V8 decides on a major collection, and it reserves more as it goes. A full
+ * collection (~40 ms, with ~50 MB live) once the heap in use has grown by GROWTH bytes since the last
+ * one, every ~100 bench documents, keeps a worker near 190 MB of RSS. Every 500 documents, a
+ * worker swung between 200 and 290 MB (V8 reserved up to 178 MB of heap for 50 MB live), and the
+ * 5,000-article run with 2 workers peaked at 565 MB instead of 440–460, at the same speed.
  */
-const GC_EVERY = 500;
-let documents = 0;
+const GROWTH = 24 * 1024 * 1024;
 
 export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
-  if (++documents % GC_EVERY === 0) collectGarbage();
+  collectGarbageIfGrownBy(GROWTH);
   const result = processRaw(raw, { page: reportFolder !== null });
   if ('error' in result) return result;
   const serialized = serialize(result);

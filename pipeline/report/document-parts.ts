@@ -13,6 +13,7 @@ import { joinPieces, readPieces } from '../pieces.ts';
 import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
+import { speakerBucketOf } from './paths.ts';
 import { speakerItem } from './speaker-pages.ts';
 
 export interface DocumentParts {
@@ -53,14 +54,12 @@ export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRec
  * looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
-  const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
-  const keyOf = (q: QuoteRecord) => {
-    const kind = q.speaker === null ? undefined : kinds.get(q.speaker.name);
-    return kind === undefined ? undefined : speakerSignature(kind, q.speaker!.name);
-  };
+  // a name's key and bucket once, not once a quote: its group is a slug of the name, its bucket a hash of that
+  const byName = new Map(speakers.map((s) => [s.name, { key: speakerSignature(s.kind, s.name), bucket: speakerBucketOf(speakerGroup(s.kind, s.name)) }]));
   let items = '';
-  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), keyOf)) {
-    items += speakerItem(speakerGroup(kinds.get(q.speaker!.name)!, q.speaker!.name), key, q.speaker!.mention, item);
+  for (const [, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
+    const { key, bucket } = byName.get(q.speaker!.name)!;
+    items += speakerItem(bucket, key, q.speaker!.mention, item);
   }
   return items;
 }

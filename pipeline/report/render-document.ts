@@ -87,12 +87,12 @@ export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-di
 
 function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
   if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
-  // as the corpus looks a speaker up: by name, the document's last speaker of that name
-  const kinds = new Map(speakers.map((s) => [s.name, s.kind]));
+  // as the corpus looks a speaker up: by name, the document's last speaker of that name; its link
+  // once a name, not once a quote (a hash of the name)
+  const links = new Map(speakers.map((s) => [s.name, `<a href="${FROM_SHARD}${namePath(s.kind, s.name)}">${escapeHtml(s.name)}</a>`]));
   const items = quotes.map((q, i) => {
     const s = q.speaker;
-    const kind = s === null ? undefined : kinds.get(s.name);
-    const name = s === null ? '<span class="muted">unknown speaker</span>' : kind !== undefined ? `<a href="${FROM_SHARD}${namePath(kind, s.name)}">${escapeHtml(s.name)}</a>` : escapeHtml(s.name);
+    const name = s === null ? '<span class="muted">unknown speaker</span>' : (links.get(s.name) ?? escapeHtml(s.name));
     const as = s === null ? '' : `${s.mention !== s.name ? ` as “${escapeHtml(s.mention)}”` : ''}${s.title !== null ? `, ${escapeHtml(s.title)}` : ''}`;
     const cue = q.cue === null ? 'none' : `“${escapeHtml(q.cue.text)}” (${escapeHtml(q.cue.lemma)})`;
     const type = escapeHtml(q.type);

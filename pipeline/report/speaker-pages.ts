@@ -43,9 +43,9 @@ function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
 
 const ENTRY_PIECES = 7;
 
-/** An entry after its bucket, `<bucket> <entry>`: how a worker hands a document's entries on (`SpeakerPages.addItems`). */
-export function speakerItem(group: string, key: string, mention: string, q: SpeakerQuote): string {
-  return `${speakerBucketOf(group)} ${speakerEntry(key, mention, q)}`;
+/** An entry after its bucket (`speakerBucketOf` its speaker's group), `<bucket> <entry>`: how a worker hands a document's entries on (`SpeakerPages.addItems`). */
+export function speakerItem(bucket: number, key: string, mention: string, q: SpeakerQuote): string {
+  return `${bucket} ${speakerEntry(key, mention, q)}`;
 }
 
 /** What reading a bucket's entries hands on. */

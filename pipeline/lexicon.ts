@@ -54,7 +54,14 @@ export interface Lexicon {
   readonly notNames: ReadonlySet<string>;
   /** The learned clause-boundary model (models/boundary-model.json), or null: the rules decide. */
   readonly boundary: BoundaryModel | null;
+  /** Small classes of words the attribution rules test tokens against (models/word-classes.json). */
+  readonly words: WordClasses;
 }
+
+/** Each class of models/word-classes.json: lower-case words (a connective may be several, space-separated). */
+export type WordClasses = { readonly [K in (typeof WORD_CLASSES)[number]]: ReadonlySet<string> };
+
+export const WORD_CLASSES = ['hearerVerbs', 'clauseOnlyVerbs', 'topicOnlyVerbs', 'contentNouns', 'workNouns', 'timeNouns', 'subordinators', 'clauseBreaks', 'connectives', 'nameParticles', 'determiners', 'placePrepositions', 'speakerPronouns', 'maleTitles', 'femaleTitles', 'smallTitleWords'] as const;
 
 /** Raw parsed JSON of the files in models/, one field per file. */
 export interface LexiconData {
@@ -64,6 +71,7 @@ export interface LexiconData {
   pronouns: unknown;
   organizations: unknown;
   notNames: unknown;
+  wordClasses: unknown;
   /** The learned clause-boundary model; without it the rules decide. */
   boundary?: unknown;
 }
@@ -76,6 +84,7 @@ export const LEXICON_FILES = {
   pronouns: 'pronouns.json',
   organizations: 'organizations.json',
   notNames: 'not-names.json',
+  wordClasses: 'word-classes.json',
   boundary: 'boundary-model.json',
 } as const satisfies Record<keyof LexiconData, string>;
 
@@ -242,6 +251,15 @@ function readOptionalSet(r: Reader, top: Record<string, unknown>, key: string): 
   return top[key] === undefined ? new Set() : readSet(r, top, key);
 }
 
+/** `{"<class>": {"words": [...]}, …}`: every class of WORD_CLASSES, and no other. */
+function readWordClasses(raw: unknown): WordClasses {
+  const r = new Reader(LEXICON_FILES.wordClasses);
+  const top = r.object('the file', raw, WORD_CLASSES);
+  const classes: Partial<Record<(typeof WORD_CLASSES)[number], Set<string>>> = {};
+  for (const name of WORD_CLASSES) classes[name] = readSet(r, r.object(name, top[name], ['words']), 'words');
+  return classes as WordClasses;
+}
+
 function readPronouns(raw: unknown): Map<string, PronounEntry> {
   const r = new Reader(LEXICON_FILES.pronouns);
   const top = r.object('the file', raw, null);
@@ -295,6 +313,7 @@ export function buildLexicon(data: LexiconData): Lexicon {
     pressNominals: readOptionalSet(orgReader, orgTop, 'pressNominals'),
     notNames: readSet(notNamesReader, notNamesTop, 'words'),
     boundary: data.boundary === undefined ? null : readBoundaryModel(data.boundary, LEXICON_FILES.boundary),
+    words: readWordClasses(data.wordClasses),
   };
 }
 
@@ -327,6 +346,7 @@ export function loadLexicon(dir?: string): Lexicon {
     pronouns: readJson(folder, LEXICON_FILES.pronouns),
     organizations: readJson(folder, LEXICON_FILES.organizations),
     notNames: readJson(folder, LEXICON_FILES.notNames),
+    wordClasses: readJson(folder, LEXICON_FILES.wordClasses),
     boundary: existsSync(join(folder, LEXICON_FILES.boundary)) ? readJson(folder, LEXICON_FILES.boundary) : undefined,
   });
   cache.set(folder, lexicon);

@@ -1,6 +1,7 @@
 // Reporting verbs, phrases and nouns: found by form and lemma, with auxiliaries and adverbs around them, classed speech/writing/thought.
 import { describe, expect, test } from 'vitest';
-import { buildLexicon, type LexiconData } from '../pipeline/lexicon.ts';
+import { readFileSync } from 'node:fs';
+import { buildLexicon, LEXICON_FILES, type LexiconData } from '../pipeline/lexicon.ts';
 import { annotate } from '../pipeline/annotate.ts';
 import { annotated, slice } from './helpers.ts';
 
@@ -77,6 +78,8 @@ describe('findCues: the lexicon is data handed in', () => {
     pronouns: { he: { gender: 'male', number: 'singular' } },
     organizations: { names: ['kremlin'], heads: ['ministry'], groups: ['officials'] },
     notNames: { words: ['monday'] },
+    // the attribution rules' word classes, which finding cues does not use
+    wordClasses: JSON.parse(readFileSync(new URL(`../models/${LEXICON_FILES.wordClasses}`, import.meta.url), 'utf8')) as unknown,
   };
   const tiny = buildLexicon(data);
 

@@ -20,6 +20,7 @@ function rawData(): LexiconData {
     pronouns: read(files.pronouns),
     organizations: read(files.organizations),
     notNames: read(files.notNames),
+    wordClasses: read(files.wordClasses),
   };
 }
 
@@ -216,6 +217,28 @@ describe('loading and validation', () => {
     expect(buildLexicon(rawData()).verbs.size).toBe(lexicon.verbs.size);
   });
 
+  test.each([
+    ['hearerVerbs', 'tell', 'announce'],
+    ['clauseOnlyVerbs', 'say', 'describe'],
+    ['topicOnlyVerbs', 'speak', 'say'],
+    ['contentNouns', 'notion', 'statement'],
+    ['workNouns', 'movie', 'president'],
+    ['timeNouns', 'week', 'monday'],
+    ['subordinators', 'although', 'that'],
+    ['clauseBreaks', 'who', 'that'],
+    ['connectives', 'in fact', 'in'],
+    ['nameParticles', 'von', 'the'],
+    ['determiners', 'the', 'of'],
+    ['placePrepositions', 'from', 'by'],
+    ['speakerPronouns', 'she', 'her'],
+    ['maleTitles', 'spokesman', 'german'],
+    ['femaleTitles', 'queen', 'spokeswoman'],
+    ['smallTitleWords', 'of', 'making'],
+  ] as const)('word class %s has %s and not %s', (cls, word, not) => {
+    expect(lexicon.words[cls].has(word)).toBe(true);
+    expect(lexicon.words[cls].has(not)).toBe(false);
+  });
+
   test('a bad class names the file and the value', () => {
     const data = rawData();
     ((data.verbs as { verbs: RawCue[] }).verbs[0] as RawCue).class = 'spech';
@@ -285,6 +308,27 @@ describe('loading and validation', () => {
         (data.phrases as { phrases: unknown[] }).phrases.push({ text: 'per', class: 'speech' });
       },
       /reporting-phrases\.json: .*at least two words/,
+    ],
+    [
+      'missing word class',
+      (data) => {
+        delete (data.wordClasses as Record<string, unknown>)['hearerVerbs'];
+      },
+      /word-classes\.json: hearerVerbs must be an object, got undefined/,
+    ],
+    [
+      'unknown word class',
+      (data) => {
+        (data.wordClasses as Record<string, unknown>)['hearerVerb'] = { words: ['tell'] };
+      },
+      /word-classes\.json: .*unknown field "hearerVerb"/,
+    ],
+    [
+      'empty word class',
+      (data) => {
+        (data.wordClasses as Record<string, { words: unknown[] }>)['connectives']!.words = [];
+      },
+      /word-classes\.json: words must be a non-empty array of strings, got \[\]/,
     ],
   ])('bad %s throws', (_name, mutate, message) => {
     const data = rawData();

@@ -27,6 +27,21 @@ const RESOLVES: readonly [string, string, string, number, string | null][] = [
   ['an organisation named twice is one entity', 'The Kremlin said on Monday that talks had resumed. The Kremlin later added that no date was set.', 'Kremlin', 1, 'Kremlin'],
 ];
 
+/** `[behaviour, text, the entity's name, the gender its titles give it]`: nothing in the texts asks compromise. */
+const TITLE_GENDERS: readonly [string, string, string, string][] = [
+  ['an honorific says a man (Mr.)', 'Mr. Trump said the talks were over.', 'Trump', 'male'],
+  ['a -man role says a man (spokesman)', 'Kremlin Spokesman Dmitry Peskov said the talks were over.', 'Dmitry Peskov', 'male'],
+  ['an honorific says a woman (Mrs.)', 'Mrs. May said the talks were over.', 'May', 'female'],
+  ['any -woman word says a woman (spokeswoman)', 'Foreign Ministry spokeswoman Maria Zakharova said the talks were over.', 'Maria Zakharova', 'female'],
+  ['a nationality ending in -man says nothing (German)', 'German Chancellor Angela Merkel said the talks were over.', 'Angela Merkel', 'unknown'],
+];
+
+describe('resolveEntities: what titles say of gender', () => {
+  test.each(TITLE_GENDERS)('%s', (_, text, name, gender) => {
+    expect(annotated(text).entities.find((e) => e.name === name)?.gender).toBe(gender);
+  });
+});
+
 describe('resolveEntities: one entity per person', () => {
   test.each(RESOLVES)('%s', (_, text, surface, nth, name) => {
     expect(entityOf(annotated(text), surface, nth)).toBe(name);

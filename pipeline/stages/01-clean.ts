@@ -98,7 +98,7 @@ function isHeadline(lines: readonly Line[]): boolean {
 }
 
 /** Most longer words capitalised, as headlines are written. */
-function isTitleCase(lines: readonly Line[]): boolean {
+function isHeadlineCase(lines: readonly Line[]): boolean {
   const ws = words(lines.map((l) => l.trimmed).join(' ')).filter((w) => w.length >= 4);
   return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length >= ws.length * 0.6;
 }
@@ -219,7 +219,7 @@ export function clean(doc: Doc): void {
     const p = paragraphs[i]!;
     const lines = contentLines(p);
     // the first paragraph of prose is the body's unless it is a one-paragraph title
-    if (i === bodyStart && !(lines.length <= 3 && isHeadline(lines) && isTitleCase(lines))) break;
+    if (i === bodyStart && !(lines.length <= 3 && isHeadline(lines) && isHeadlineCase(lines))) break;
     if (isNavigation(lines)) {
       allDebris(p, 'navigation');
       continue;
@@ -230,7 +230,7 @@ export function clean(doc: Doc): void {
       const first = run[0];
       const last = run[run.length - 1];
       // a first paragraph that reads as prose is a title only in title case (`Stealth Over Health: … Optics.`)
-      const titleCase = i !== bodyStart || isTitleCase(run);
+      const titleCase = i !== bodyStart || isHeadlineCase(run);
       if (first && last && run.length <= 3 && isHeadline(run) && (titleAt !== -1 || titleCase)) {
         const block: Block = { start: first.from, end: last.from + last.trimmed.length, kind: titleAt === -1 ? 'title' : 'paragraph', reason: titleAt === -1 ? 'title' : 'subheadline' };
         blocks.push(block);

@@ -10,7 +10,7 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
   const cues: Cue[] = [];
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
-    const headline = isTitleCase(tokens, sentence.firstToken, sentence.lastToken);
+    const headline = isHeadlineCase(tokens, sentence.firstToken, sentence.lastToken);
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
       const phrase = phraseAt(tokens, i, sentence.lastToken, lexicon);
       if (phrase !== null) {
@@ -59,7 +59,7 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
 }
 
 /** Most words capitalised, as headlines are written: `Clinton Says Russians Hacked DNC`. */
-function isTitleCase(tokens: readonly Token[], first: number, last: number): boolean {
+function isHeadlineCase(tokens: readonly Token[], first: number, last: number): boolean {
   let words = 0;
   let capitalised = 0;
   for (let i = first; i < last; i++) {

@@ -18,11 +18,11 @@ export function sameName(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /** What a title says of gender: `Mr.`, `Sir`, `spokesman` → male; `Mrs.`, `Ms.`, `spokeswoman` → female. */
-function titleGender(mention: Mention): Entity['gender'] {
-  const title = (mention.title ?? '').toLowerCase();
-  // `-man` roles only: a `German Chancellor` is no man by title
-  if (/\b(?:mr|sir|king|prince|lord|(?:spokes|chair|congress|council|alder|business|anchor|camera|fresh)man)\b/.test(title)) return 'male';
-  if (/\b(?:mrs|ms|miss|madam|dame|queen|princess|lady|\w+woman)\b/.test(title)) return 'female';
+function titleGender(mention: Mention, lexicon: Lexicon): Entity['gender'] {
+  const titleWords = (mention.title ?? '').toLowerCase().split(/[^a-z0-9_]+/);
+  // the `-man` roles listed only: a `German Chancellor` is no man by title; any `-woman` is a woman
+  if (titleWords.some((w) => lexicon.words.maleTitles.has(w))) return 'male';
+  if (titleWords.some((w) => lexicon.words.femaleTitles.has(w) || (w.length > 5 && w.endsWith('woman')))) return 'female';
   return 'unknown';
 }
 
@@ -66,7 +66,7 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
     if (m.name !== null && !entity.aliases.includes(m.name)) entity.aliases.push(m.name);
     if (m.title !== null && !entity.titles.includes(m.title)) entity.titles.push(m.title);
     if (m.name !== null && entity.kind === 'person' && words(m.name).length > words(entity.name).length) entity.name = m.name;
-    if (entity.gender === 'unknown') entity.gender = titleGender(m);
+    if (entity.gender === 'unknown') entity.gender = titleGender(m, lexicon);
   };
 
   for (const m of doc.mentions) {
@@ -76,7 +76,7 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
     if (m.entityKind === 'person') {
       // the person whose name fits, of a compatible gender (`Mr. Trump` is not Ivana Trump); of several,
       // the most mentioned (`Mr. Cruz` is the candidate, not his father), then the most recent
-      const gender = titleGender(m);
+      const gender = titleGender(m, lexicon);
       for (const e of bySurname.get(surnameOf(m.name)) ?? []) {
         const entity = entities[e]!;
         if (!sameName(words(entity.name), name)) continue;

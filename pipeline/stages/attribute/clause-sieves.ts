@@ -1,6 +1,6 @@
 // Sieves that start from a cue: the clause it reports after it, before it, around it; quoted fragments in a clause.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
-import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, overlapsAttribution, quotesWithin, reports, SAY_ONLY, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
+import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, overlapsAttribution, quotesWithin, reports, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
 import { beforeSpeakerPhrase, isLabel, isPassive, speakerOf, subjectBefore } from './speakers.ts';
 import { attributionEndsClause, clauseAfterCue, clauseFrom, learnedStart, namesAudience, pastConnective } from './clauses.ts';
 
@@ -102,7 +102,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
       if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: typeOf(ctx, span), cue, mention: speaker.mention, sieve: 'speaker-cue-object' }, quotesWithin(ctx, span));
       return;
     }
-    if (SAY_ONLY.has(cue.lemma)) return;
+    if (ctx.lexicon.words.clauseOnlyVerbs.has(cue.lemma)) return;
     if (/^(?:about|for|of|on|against|over)$/i.test(tokens[k]?.value ?? '')) k++;
     const head = tokens[k];
     if (!head || !/^(?:DET|NOUN|PROPN|ADJ|NUM|PRON)$/.test(head.pos) || /^(?:it|him|her|them|me|us|you|that|this)$/i.test(head.value)) return;
@@ -235,9 +235,6 @@ export function quotedFragmentAfterCue(ctx: Context, q: QuoteSpan, outer: readon
   verbThenQuotedFragment(ctx, q, outer);
 }
 
-/** Nouns that a title of a work follows: `the movie “Sharknado 3”`, `a “Make America Great Again” hat`. */
-export const TITLED = /^(?:movie|film|show|program|programme|book|song|album|series|headline|column|article|magazine|documentary|play|hat|slogan|ad|video|site|website|event|rally|tour|campaign)$/;
-
 /**
  * `Reid has been steadily pounding Trump as a “con artist”`, `Trump openly admires Putin as a “strong leader”`:
  * quoted words in the object of a verb the lexicon does not list, its subject a person — a mixed quote
@@ -250,7 +247,7 @@ export function verbThenQuotedFragment(ctx: Context, q: QuoteSpan, outer: readon
   if (!sentence || q.close === null || wordCount(doc.view.slice(q.start, q.end)) > 8) return;
   // a title (`on ABC’s “This Week”`, `the movie “Sharknado 3”`) is a name, not words someone said
   const before = tokens.slice(Math.max(sentence.firstToken, open - 3), open).map((t) => t.value.toLowerCase());
-  if (/^(?:on|in|at)$/.test(before[before.length - 1] ?? '') || before.some((w) => TITLED.test(w))) return;
+  if (/^(?:on|in|at)$/.test(before[before.length - 1] ?? '') || before.some((w) => ctx.lexicon.words.workNouns.has(w))) return;
   for (let c = open - 1; c >= Math.max(sentence.firstToken, open - 8); c--) {
     const t = tokens[c]!;
     if (CLAUSE_END.test(t.value) || CLOSING_MARK.test(t.value) || t.value === ',') return;

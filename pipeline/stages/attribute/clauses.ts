@@ -1,7 +1,7 @@
 // Where a reported clause starts after its cue and where it ends: rules, and the learned boundary where models/ has one.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
 import { boundaryFeatures, endProbability, isCandidate, startCandidates, startFeatures, startScore } from '../../boundary.ts';
-import { CLAUSE_BREAK, CLAUSE_END, CLOSING_MARK, CONNECTIVES, type Context, HEARER_VERBS, insideQuote, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, SAY_ONLY, sentenceOf, SUBORDINATORS, tokenAt, wordCount } from './context.ts';
+import { CLAUSE_END, CLOSING_MARK, type Context, insideQuote, isWordOf, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, sentenceOf, tokenAt, wordCount } from './context.ts';
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
 export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false, lemma = ''): Span | null {
@@ -12,7 +12,7 @@ export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan
   let end = Math.min(sentence.lastToken, from + MAX_CLAUSE_TOKENS);
   // `While Ramos said that A, he appears …`: a clause reported inside a subordinate clause ends at its comma
   const opener = tokens[sentence.firstToken]!;
-  const subordinate = SUBORDINATORS.test(opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
+  const subordinate = isWordOf(ctx, 'subordinators', opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   let finite = false;
   const model = ctx.lexicon.boundary;
   for (let k = from + 1; k < end; k++) {
@@ -53,7 +53,7 @@ export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan
         break;
       }
       // `…, who was his chief of staff`, `…, a swipe at …`, `…, although …`: an appositive or another clause
-      if (k - from >= 3 && CLAUSE_BREAK.test(tokens[k + 1]?.value ?? '')) {
+      if (k - from >= 3 && isWordOf(ctx, 'clauseBreaks', tokens[k + 1]?.value)) {
         end = k;
         break;
       }
@@ -113,23 +113,17 @@ export function learnedStart(ctx: Context, cue: Cue, sentence: { lastToken: numb
   return tokens[best]?.value.toLowerCase() === 'that' && best + 1 < sentence.lastToken ? best + 1 : best;
 }
 
-/** Verbs whose prepositional object is their audience or place, not what was said. */
-const TOPIC_ONLY = new Set(['speak', 'talk']);
-
 /**
  * `spoke at a memorial service for those who died`, `speaking to a veterans group`: after `speak` and `talk` a
  * preposition names the audience or the place; what was said is only a topic (`spoke about …`).
  */
 export function namesAudience(ctx: Context, cue: Cue): boolean {
-  if (!TOPIC_ONLY.has(cue.lemma)) return false;
+  if (!ctx.lexicon.words.topicOnlyVerbs.has(cue.lemma)) return false;
   const { tokens } = ctx;
   let a = tokenAt(tokens, cue.end);
   while (tokens[a]?.pos === 'ADV') a++;
   return tokens[a]?.pos === 'ADP' && !/^(?:about|of|on)$/i.test(tokens[a]!.value);
 }
-
-/** Nouns whose that-clause is their content: what a verb reports is the whole phrase (`the idea that …`). */
-const CONTENT_NOUNS = /^(?:idea|notion|fact|claim|claims|suggestion|assertion|belief|premise|argument|possibility|theory|allegation|allegations|accusation|accusations|charge|charges|contention|view|report|reports)$/i;
 
 /** Where the reported clause after a cue starts — after `that`, an object, adverbials — or -1 if no clause follows. */
 export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: number }): number {
@@ -146,7 +140,7 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
     if (t.value.toLowerCase() === 'that') {
       // (`said the areas of the network that were hacked suggested …`: a verb that takes no object still has its clause)
       if (/^(?:VERB|AUX)$/.test(tokens[k + 1]?.pos ?? '') && k > tokenAt(tokens, cue.end)) {
-        if (SAY_ONLY.has(cue.lemma)) break;
+        if (ctx.lexicon.words.clauseOnlyVerbs.has(cue.lemma)) break;
         return -1;
       }
       // `lamented Sanders’ vote on legislation that she supported`: after an object, `that` is relative,
@@ -154,8 +148,8 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
       const object = tokens[tokenAt(tokens, cue.end)];
       const hearer = object !== undefined && k > tokenAt(tokens, cue.end) && /^(?:DET|NOUN|PROPN|PRON)$/.test(object.pos) && !ctx.lexicon.notNames.has(object.value.toLowerCase());
       // `disputes the idea that …`, `rejected the notion that …`: a noun of content, its that-clause with it
-      if (k > tokenAt(tokens, cue.end) && CONTENT_NOUNS.test(tokens[k - 1]!.value)) return tokenAt(tokens, cue.end);
-      return hearer && !HEARER_VERBS.has(cue.lemma) ? -1 : k + 1;
+      if (k > tokenAt(tokens, cue.end) && isWordOf(ctx, 'contentNouns', tokens[k - 1]!.value)) return tokenAt(tokens, cue.end);
+      return hearer && !ctx.lexicon.words.hearerVerbs.has(cue.lemma) ? -1 : k + 1;
     }
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
     // `said in an ABC interview taped before the attacks that`: a participle modifies a noun
@@ -249,7 +243,7 @@ export function pastConnective(ctx: Context, first: number, comma: number): numb
   }
   for (let n = 3; n >= 1; n--) {
     const words = tokens.slice(k, k + n);
-    if (words.length === n && CONNECTIVES.test(words.map((t) => t.value).join(' '))) {
+    if (words.length === n && isWordOf(ctx, 'connectives', words.map((t) => t.value).join(' '))) {
       const next = k + n;
       if (n === 1 && words[0]!.pos === 'CCONJ') return next < comma ? next : k;
       if (tokens[next]?.value === ',' && next + 1 < comma) return next + 1;

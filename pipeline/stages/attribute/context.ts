@@ -207,17 +207,5 @@ export function blockAround(ctx: Context, offset: number): Block | undefined {
 
 export const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-export const TIME_WORDS = /^(?:week|weekend|year|month|day|night|morning|afternoon|evening|time|today|tonight|yesterday|tomorrow)$/i;
-
-/** Verbs that take a hearer before their that-clause. */
-export const HEARER_VERBS = new Set(['tell', 'assure', 'reassure', 'remind', 'warn', 'inform', 'promise', 'convince', 'notify', 'persuade', 'advise', 'caution', 'show', 'teach', 'email', 'text', 'write', 'tweet', 'ask', 'urge', 'brief', 'alert', 'guarantee', 'pledge', 'vow', 'signal', 'say']);
-
-export const SUBORDINATORS = /^(?:while|although|though|whereas|after|before|as|when|whenever|if|because|since|once|until|unless|having)$/i;
-
-export const CLAUSE_BREAK = /^(?:who|whom|whose|which|where|a|an|although|though|while|whereas|because|since|including|even)$/i;
-
-/** Verbs whose content is a clause, never a bare object: `said so`, `told him`, `added a line`. */
-export const SAY_ONLY = new Set(['say', 'tell', 'add', 'write', 'tweet', 'post', 'speak', 'talk', 'ask', 'answer', 'reply', 'respond', 'comment', 'note', 'state', 'explain']);
-
-/** Connectives that open a sentence and are the writer's, not the speaker's: `But`, `Still,`, `In fact,`. */
-export const CONNECTIVES = /^(?:but|and|so|yet|still|however|meanwhile|indeed|moreover|nonetheless|nevertheless|also|then|even so|in fact|in addition|at the same time|after all|of course)$/i;
+/** Whether a token's word is of a class of models/word-classes.json (`timeNouns`, `clauseBreaks`, …). */
+export const isWordOf = (ctx: Context, cls: keyof Lexicon['words'], word: string | undefined) => word !== undefined && ctx.lexicon.words[cls].has(word.toLowerCase());

@@ -363,7 +363,7 @@ export function unattributed(ctx: Context, q: QuoteSpan): void {
   // `his book “The Art of the Deal.”`, `CNBC’s “Secret Lives of the Super Rich,”`: a title in title case, inside a
   // sentence of the body (a headline is all title case: `Trump: Cruz … ‘Oil Pays Him a Lot of Money.’`)
   const inBody = blockAround(ctx, q.open.start)?.kind === 'paragraph';
-  if ((inBody && insideSentence(ctx, q) && isTitleCase(text)) || isSubheading(ctx, q)) return;
+  if ((inBody && insideSentence(ctx, q) && isTitleOfWork(ctx, text)) || isSubheading(ctx, q)) return;
   const previous = previousSpeaker(ctx, q);
   if (previous) add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: previous.cue, mention: previous.mention, sieve: 'previous-speaker' }, [q]);
   else add(ctx, { start: q.start, end: q.end, parts: q.parts, type: 'direct', cue: null, mention: null, sieve: 'unattributed' }, [q]);
@@ -395,9 +395,9 @@ export function previousSpeaker(ctx: Context, q: QuoteSpan): Attribution | undef
 }
 
 /** Every word but the small ones capitalised, as titles of works are written: `The Making of Donald Trump`. */
-function isTitleCase(text: string): boolean {
+function isTitleOfWork(ctx: Context, text: string): boolean {
   const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-  return words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && /^(?:a|an|the|and|or|but|of|in|on|at|to|for|with|by|from|as|is|vs)$/.test(w)));
+  return words.length >= 2 && words.every((w, i) => /^[\p{Lu}\p{N}]/u.test(w) || (i > 0 && ctx.lexicon.words.smallTitleWords.has(w)));
 }
 
 /** `'Legend in the Coal Fields.'` as a paragraph of its own: a subheading in quotation marks, not speech. */
@@ -405,7 +405,7 @@ function isSubheading(ctx: Context, q: QuoteSpan): boolean {
   const block = blockAround(ctx, q.open.start);
   if (block?.kind !== 'paragraph' || block.start !== q.open.start || q.close === null) return false;
   const text = ctx.doc.view.slice(q.start, q.end);
-  return !/[\p{L}\p{N}]/u.test(ctx.doc.view.slice(q.close.end, block.end)) && wordCount(text) <= 8 && isTitleCase(text);
+  return !/[\p{L}\p{N}]/u.test(ctx.doc.view.slice(q.close.end, block.end)) && wordCount(text) <= 8 && isTitleOfWork(ctx, text);
 }
 
 /** Words stand before the quotation in its sentence: it is part of a sentence, not one of its own. */

@@ -95,11 +95,32 @@ export async function fileHash(path: string): Promise<string | null> {
   }
 }
 
-/** sha256 over files given as (path with `/`, sha256 of the content), in path order: what `treeHash` computes from a folder. */
+const MASK_256 = (1n << 256n) - 1n;
+
+/**
+ * A digest of files given as (path with `/`, sha256 of the content) in any order, kept as they come:
+ * the sum of each file's sha256 of (path, sha256), modulo 2^256, and their count. Holding every
+ * file's pair to sort them took ~360 bytes of heap a document page (7 MB at 20,000 articles).
+ */
+export class TreeDigest {
+  #sum = 0n;
+  #count = 0;
+
+  add(path: string, sha256: string): void {
+    this.#sum = (this.#sum + BigInt(`0x${createHash('sha256').update(`${path}\u0000${sha256}\n`).digest('hex')}`)) & MASK_256;
+    this.#count++;
+  }
+
+  digest(): string {
+    return createHash('sha256').update(`${this.#count} ${this.#sum.toString(16)}`).digest('hex');
+  }
+}
+
+/** `TreeDigest` of files given as (path with `/`, sha256 of the content): what `treeHash` computes from a folder. */
 export function treeDigest(files: Iterable<readonly [path: string, sha256: string]>): string {
-  const hash = createHash('sha256');
-  for (const [path, digest] of [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\u0000${digest}\n`);
-  return hash.digest('hex');
+  const tree = new TreeDigest();
+  for (const [path, sha256] of files) tree.add(path, sha256);
+  return tree.digest();
 }
 
 /**

@@ -1,5 +1,6 @@
 // Corpus runs: the same bytes whatever the worker count, the cache, the atomic commit, warnings and error records in errors.jsonl, and the exit codes.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,11 +8,12 @@ import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
-import { treeHash } from '../pipeline/cache.ts';
+import { treeDigest, treeHash } from '../pipeline/cache.ts';
 import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { documentPath } from '../pipeline/report/paths.ts';
+import { ReportDir } from '../pipeline/report/report-dir.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { FILES } from '../pipeline/write-dataset.ts';
 
@@ -298,3 +300,32 @@ describe('command line', () => {
     expect(r.stderr.split('\n')[0]).toBe(message);
   });
 });
+
+describe('treeDigest: a folder\'s files, in any order', () => {
+  const A = 'a'.repeat(64);
+  const B = 'b'.repeat(64);
+  test.each<[string, [string, string][], boolean]>([
+    ['the same files in another order', [['y.html', B], ['x.html', A]], true],
+    ['a file changed', [['x.html', A], ['y.html', A]], false],
+    ['a file moved', [['x.html', A], ['z.html', B]], false],
+    ['a file missing', [['x.html', A]], false],
+    ['a file more', [['x.html', A], ['y.html', B], ['z.html', B]], false],
+  ])('%s', (_, files, same) => {
+    expect(treeDigest(files) === treeDigest([['x.html', A], ['y.html', B]])).toBe(same);
+  });
+
+  test('a report folder\'s digest as written is its treeHash once committed', async () => {
+    const report = await ReportDir.create(join(dir, 'report'));
+    await report.write('index.html', '<p>overview</p>');
+    await report.write('speakers/page-1.html', '<p>speakers</p>');
+    // a page a worker wrote, counted by its sha256
+    await mkdir(join(report.scratch, 'documents'), { recursive: true });
+    await writeFile(join(report.scratch, 'documents', 'd.html'), '<p>document</p>');
+    report.add('documents/d.html', createHash('sha256').update('<p>document</p>').digest('hex'));
+    const digest = report.digest();
+    await report.commit();
+    expect(digest).toBe(treeHash(join(dir, 'report')));
+    expect(report.digest()).toBe(digest);
+  });
+});
+

@@ -3,14 +3,16 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { treeDigest } from '../cache.ts';
+import { TreeDigest } from '../cache.ts';
 
 export class ReportDir {
   readonly #final: string;
   readonly #tmp: string;
   readonly #made = new Set<string>();
-  /** Each file's path and sha256, for `digest`: hashed as written rather than read back. */
+  /** The path and sha256 of each file this thread wrote, for `digest`: hashed as written rather than read back. */
   readonly #digests = new Map<string, string>();
+  /** The document pages' (`add`, `reuse`): one a document, each given once, taken in as they come. */
+  readonly #pages = new TreeDigest();
 
   private constructor(final: string) {
     this.#final = final;
@@ -61,17 +63,20 @@ export class ReportDir {
     } catch {
       copyFileSync(from, join(this.#tmp, path));
     }
-    this.#digests.set(path, sha256);
+    this.#pages.add(path, sha256);
   }
 
-  /** Counts a file written into the folder by someone else (a worker), by its content's sha256. */
+  /** Counts a file written into the folder by someone else (a worker), by its content's sha256; each path once. */
   add(path: string, sha256: string): void {
-    this.#digests.set(path, sha256);
+    this.#pages.add(path, sha256);
   }
 
   /** `treeHash` of the folder as written, without reading it back. */
   digest(): string {
-    return treeDigest(this.#digests);
+    const tree = this.#pages;
+    for (const [path, sha256] of this.#digests) tree.add(path, sha256);
+    this.#digests.clear();
+    return tree.digest();
   }
 
   /** Swaps the new report in for the old one. */

@@ -84,8 +84,8 @@ export interface RunSummary {
 /**
  * Growth of this thread's heap in use between two full collections (`collectGarbageIfGrownBy`) as
  * documents are written: every 1,000 documents instead, its heap swung between 34 and 117 MB in a
- * 20,000-article run. The commit's garbage is more (each quote spliced and written twice), with more
- * of the heap live: collecting on the same growth there made the end of that run ~10 s longer.
+ * 20,000-article run. The commit makes more garbage (each quote spliced and written twice) over more
+ * of the heap live: collecting on the same growth there, the end of that run took ~30 s.
  */
 const GROWTH = 32 * 1024 * 1024;
 

@@ -11,7 +11,7 @@ export class ReportDir {
   readonly #made = new Set<string>();
   /** The path and sha256 of each file this thread wrote, for `digest`: hashed as written rather than read back. */
   readonly #digests = new Map<string, string>();
-  /** The document pages' (`add`, `reuse`): one a document, each given once, taken in as they come. */
+  /** The document pages' digest (`add`, `reuse`): one page a document, each given once, taken in as it comes. */
   readonly #pages = new TreeDigest();
 
   private constructor(final: string) {

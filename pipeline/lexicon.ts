@@ -61,6 +61,9 @@ export interface Lexicon {
 /** Each class of models/word-classes.json: lower-case words (a connective may be several, space-separated). */
 export type WordClasses = { readonly [K in (typeof WORD_CLASSES)[number]]: ReadonlySet<string> };
 
+/** Whether `word` (any case) is of word class `cls` of `lexicon`. */
+export const isWordOf = (lexicon: Lexicon, cls: keyof WordClasses, word: string | undefined) => word !== undefined && lexicon.words[cls].has(word.toLowerCase());
+
 export const WORD_CLASSES = ['hearerVerbs', 'clauseOnlyVerbs', 'topicOnlyVerbs', 'contentNouns', 'workNouns', 'timeNouns', 'subordinators', 'clauseBreaks', 'connectives', 'nameParticles', 'determiners', 'placePrepositions', 'speakerPronouns', 'maleTitles', 'femaleTitles', 'smallTitleWords'] as const;
 
 /** Raw parsed JSON of the files in models/, one field per file. */

@@ -57,9 +57,8 @@ export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecor
   // a name's key and bucket once, not once a quote: its group is a slug of the name, its bucket a hash of that
   const byName = new Map(speakers.map((s) => [s.name, { key: speakerSignature(s.kind, s.name), bucket: speakerBucketOf(speakerGroup(s.kind, s.name)) }]));
   let items = '';
-  for (const [, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
-    const { key, bucket } = byName.get(q.speaker!.name)!;
-    items += speakerItem(bucket, key, q.speaker!.mention, item);
+  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
+    items += speakerItem(byName.get(q.speaker!.name)!.bucket, key, q.speaker!.mention, item);
   }
   return items;
 }

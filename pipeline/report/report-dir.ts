@@ -73,9 +73,8 @@ export class ReportDir {
 
   /** `treeHash` of the folder as written, without reading it back. */
   digest(): string {
-    const tree = this.#pages;
+    const tree = this.#pages.copy();
     for (const [path, sha256] of this.#digests) tree.add(path, sha256);
-    this.#digests.clear();
     return tree.digest();
   }
 

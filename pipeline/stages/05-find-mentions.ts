@@ -1,6 +1,6 @@
 // Finds who could be a speaker: names with their titles, nominal mentions (the Kremlin spokesman), groups and pronouns.
 import type { Doc, EntityKind, Mention, Token } from '../document.ts';
-import type { Lexicon } from '../lexicon.ts';
+import { isWordOf, type Lexicon } from '../lexicon.ts';
 
 const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.value);
 const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.value);
@@ -80,7 +80,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
       const lower = t.value.toLowerCase();
 
       // he, she, they — and `He [Putin]`, the name an editor inserted
-      if (lexicon.words.speakerPronouns.has(lower) && (t.pos === 'PRON' || t.pos === 'X')) {
+      if (isWordOf(lexicon, 'speakerPronouns', lower) && (t.pos === 'PRON' || t.pos === 'X')) {
         const pronoun = lexicon.pronouns.get(lower);
         let last = i + 1;
         let bracketed: string | undefined;
@@ -123,12 +123,12 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         const inRun = nameEnd > runStart;
         if (isNameToken(n, tokens[nameEnd + 1], inRun, lexicon, nameEnd > sentence.firstToken)) nameEnd++;
         else if (inRun && isHyphenatedName(tokens, nameEnd)) nameEnd += 2;
-        else if (nameEnd > titleEnd && lexicon.words.nameParticles.has(n.value.toLowerCase()) && tokens[nameEnd + 1] && isNameToken(tokens[nameEnd + 1]!, tokens[nameEnd + 2], true, lexicon)) nameEnd++;
+        else if (nameEnd > titleEnd && isWordOf(lexicon, 'nameParticles', n.value) && tokens[nameEnd + 1] && isNameToken(tokens[nameEnd + 1]!, tokens[nameEnd + 2], true, lexicon)) nameEnd++;
         else break;
       }
       // A capitalised title word that wink took for a name (`President`) stays a title, not a name.
       const nameTokens = tokens.slice(titleEnd, nameEnd);
-      const determiner = runStart > sentence.firstToken && lexicon.words.determiners.has(tokens[runStart - 1]!.value.toLowerCase());
+      const determiner = runStart > sentence.firstToken && isWordOf(lexicon, 'determiners', tokens[runStart - 1]!.value);
 
       if (nameTokens.length > 0) {
         const words = nameTokens.map((n) => n.value);
@@ -136,7 +136,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         const after = tokens[nameEnd];
         // not people: a place after a preposition (`in Kiev`, `from New York`), the pieces of `R-Ariz.`,
         // a place that modifies a group (`Wall Street analysts`)
-        const place = titleEnd === runStart && before !== undefined && lexicon.words.placePrepositions.has(before.value.toLowerCase());
+        const place = titleEnd === runStart && before !== undefined && isWordOf(lexicon, 'placePrepositions', before.value);
         const hyphened = nameTokens.length === 1 && (before?.value === '-' || after?.value === '-');
         const modifier = after !== undefined && after.pos === 'NOUN' && lexicon.groups.has(after.value.toLowerCase());
         if (place || hyphened || modifier) {

@@ -1,7 +1,8 @@
 // Where a reported clause starts after its cue and where it ends: rules, and the learned boundary where models/ has one.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
 import { boundaryFeatures, endProbability, isCandidate, startCandidates, startFeatures, startScore } from '../../boundary.ts';
-import { CLAUSE_END, CLOSING_MARK, type Context, insideQuote, isWordOf, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, sentenceOf, tokenAt, wordCount } from './context.ts';
+import { CLAUSE_END, CLOSING_MARK, type Context, insideQuote, MAX_CLAUSE_TOKENS, OPENING_MARK, quotesOverlapping, sentenceOf, tokenAt, wordCount } from './context.ts';
+import { isWordOf } from '../../lexicon.ts';
 
 /** The span of a reported clause starting at token `from`: to the sentence's end or a participle (`, adding`), quotes kept whole. */
 export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan[], minTokens = 3, object = false, lemma = ''): Span | null {
@@ -12,7 +13,7 @@ export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan
   let end = Math.min(sentence.lastToken, from + MAX_CLAUSE_TOKENS);
   // `While Ramos said that A, he appears …`: a clause reported inside a subordinate clause ends at its comma
   const opener = tokens[sentence.firstToken]!;
-  const subordinate = isWordOf(ctx, 'subordinators', opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
+  const subordinate = isWordOf(ctx.lexicon, 'subordinators', opener.value) || (/ing$/i.test(opener.value) && opener.pos === 'VERB' && /^Having$/i.test(opener.value));
   let finite = false;
   const model = ctx.lexicon.boundary;
   for (let k = from + 1; k < end; k++) {
@@ -53,7 +54,7 @@ export function clauseFrom(ctx: Context, from: number, outer: readonly QuoteSpan
         break;
       }
       // `…, who was his chief of staff`, `…, a swipe at …`, `…, although …`: an appositive or another clause
-      if (k - from >= 3 && isWordOf(ctx, 'clauseBreaks', tokens[k + 1]?.value)) {
+      if (k - from >= 3 && isWordOf(ctx.lexicon, 'clauseBreaks', tokens[k + 1]?.value)) {
         end = k;
         break;
       }
@@ -148,7 +149,7 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
       const object = tokens[tokenAt(tokens, cue.end)];
       const hearer = object !== undefined && k > tokenAt(tokens, cue.end) && /^(?:DET|NOUN|PROPN|PRON)$/.test(object.pos) && !ctx.lexicon.notNames.has(object.value.toLowerCase());
       // `disputes the idea that …`, `rejected the notion that …`: a noun of content, its that-clause with it
-      if (k > tokenAt(tokens, cue.end) && isWordOf(ctx, 'contentNouns', tokens[k - 1]!.value)) return tokenAt(tokens, cue.end);
+      if (k > tokenAt(tokens, cue.end) && isWordOf(ctx.lexicon, 'contentNouns', tokens[k - 1]!.value)) return tokenAt(tokens, cue.end);
       return hearer && !ctx.lexicon.words.hearerVerbs.has(cue.lemma) ? -1 : k + 1;
     }
     // `told The Associated Press on Monday that`: a capitalised "verb" is part of a name;
@@ -243,7 +244,7 @@ export function pastConnective(ctx: Context, first: number, comma: number): numb
   }
   for (let n = 3; n >= 1; n--) {
     const words = tokens.slice(k, k + n);
-    if (words.length === n && isWordOf(ctx, 'connectives', words.map((t) => t.value).join(' '))) {
+    if (words.length === n && isWordOf(ctx.lexicon, 'connectives', words.map((t) => t.value).join(' '))) {
       const next = k + n;
       if (n === 1 && words[0]!.pos === 'CCONJ') return next < comma ? next : k;
       if (tokens[next]?.value === ',' && next + 1 < comma) return next + 1;

@@ -207,5 +207,3 @@ export function blockAround(ctx: Context, offset: number): Block | undefined {
 
 export const wordCount = (s: string) => (s.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 
-/** Whether a token's word is of a class of models/word-classes.json (`timeNouns`, `clauseBreaks`, …). */
-export const isWordOf = (ctx: Context, cls: keyof Lexicon['words'], word: string | undefined) => word !== undefined && ctx.lexicon.words[cls].has(word.toLowerCase());

@@ -196,7 +196,6 @@ export function headlineDashSpeaker(ctx: Context): void {
   }
 }
 
-/** Labels in capitals before a colon that name no speaker. */
 // `WASHINGTON, January 20 (Reuters) - `, `MOSCOW, July 10. /TASS/. `, `NEW YORK (AP) — `: what a wire
 // story's first paragraph starts with, before its first sentence
 const WIRE_DATELINE = /^\s*\p{Lu}[\p{L}.'’ -]*?(?:,[^()\n"“”]{1,40}?)?\s*(?:\([\p{L}\p{N} .&'’-]{1,30}\)\s*)?(?:[—–-]{1,2}|\/[\p{L} -]{1,20}\/\.?)\s*$/u;
@@ -206,6 +205,7 @@ export function isWireDateline(text: string): boolean {
   return text.length <= 80 && WIRE_DATELINE.test(text) && (/^\s*\p{Lu}{3,}(?:[ .'’-]+\p{Lu}{2,})*\.?\s*(?:[,(—–/-])/u.test(text) || /\)\s*[—–-]{1,2}\s*$/u.test(text));
 }
 
+/** Labels in capitals before a colon that name no speaker. */
 export const NOT_SPEAKERS = /^(?:UPDATE|UPDATED|NOTE|EDITOR'?S NOTE|EDITOR’S NOTE|WATCH|RELATED|READ MORE|READ|PHOTOS?|VIDEO|CORRECTION|CLARIFICATION|Q|A|BREAKING|EXCLUSIVE|ANALYSIS|OPINION|SOURCE|SOURCES|PARTIAL TRANSCRIPT|TRANSCRIPT|ABSTRACT)$/;
 
 /**

@@ -1,6 +1,7 @@
 // Who speaks for a cue: the mention before it or, inverted, after it; a clause's subject; a noun phrase no mention finder listed.
 import type { Cue, Mention } from '../../document.ts';
-import { attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, isWordOf, OPENING_MARK, quotesOverlapping, sentenceIndex, SKIPPABLE, tokenAt, wordCount } from './context.ts';
+import { attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, quotesOverlapping, sentenceIndex, SKIPPABLE, tokenAt, wordCount } from './context.ts';
+import { isWordOf } from '../../lexicon.ts';
 
 /** The speaker mention a cue reports: before it (`Peskov later said`) or, inverted, right after it (`said Peskov`). */
 export function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: boolean } | null {
@@ -63,7 +64,7 @@ export function speakerOf(ctx: Context, cue: Cue): { mention: Mention; after: bo
       // (`other prominent bundlers in both parties said`: the phrase before the preposition)
       if (p >= 0 && tokens[p]!.pos === 'ADP') m = ctx.mentionByEnd.get(tokens[p - 1]?.end ?? -1) ?? (tokens[p - 1]?.pos === 'ADJ' && p >= 2 ? nounPhraseEndingAt(ctx, p - 2) : p >= 1 ? nounPhraseEndingAt(ctx, p - 1) : null);
       // `Aides this week said`: a time phrase stands between the subject and its verb
-      else if (p >= 0 && isWordOf(ctx, 'timeNouns', tokens[j]!.value)) {
+      else if (p >= 0 && isWordOf(ctx.lexicon, 'timeNouns', tokens[j]!.value)) {
         // (`Wells Fargo just this month announced`)
         let q = p;
         while (q > 0 && tokens[q]!.pos === 'ADV') q--;
@@ -130,7 +131,7 @@ export function subjectBefore(ctx: Context, comma: number): { mention: Mention; 
   if (reported) return { mention: reported.mention!, after: false };
   // the main clause's subject: the first mention a verb follows, after an opening subordinate clause
   let k = from;
-  if (isWordOf(ctx, 'subordinators', tokens[from]!.value)) {
+  if (isWordOf(ctx.lexicon, 'subordinators', tokens[from]!.value)) {
     while (k < comma && tokens[k]!.value !== ',') k++;
     k++;
   }

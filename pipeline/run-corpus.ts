@@ -11,9 +11,10 @@ import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { readDocumentParts } from './report/document-parts.ts';
-import { ReportWriter } from './report/write-report.ts';
+import { ReportWriter, type SpeakerPagesAside } from './report/write-report.ts';
+import type { SpeakerPagesTask } from './report/speaker-pages-thread.ts';
 import { collectGarbage, collectGarbageIfGrownBy } from './collect-garbage.ts';
-import { SpeakerIndex, speakerSignature, type SpeakerRecord } from './speakers.ts';
+import { SpeakerIndex, speakerSignature, type SpeakerName, type SpeakerRecord } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
 export interface RunProgress {
@@ -185,6 +186,26 @@ function pool(workers: number, recycleAfter: number): Processor {
   };
 }
 
+/**
+ * Writes the speaker pages in a thread of their own while this one commits the dataset: after the
+ * last document the workers are gone, and the two ran one after the other with a core idle.
+ */
+function speakerPagesInThread(named: readonly SpeakerName[]): SpeakerPagesAside {
+  return async (filed, pages, folder) => {
+    const thread = new Piscina<SpeakerPagesTask, [string, string][]>({
+      filename: new URL('./report/speaker-pages-thread.ts', import.meta.url).href,
+      minThreads: 1,
+      maxThreads: 1,
+      execArgv: workerExecArgv(),
+    });
+    try {
+      return await thread.run({ filed, pages, folder, entities: new Map(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker.id])) });
+    } finally {
+      await thread.destroy();
+    }
+  };
+}
+
 function datasetStats(out: string): Record<string, string | null> {
   const files: Record<string, string | null> = {};
   for (const file of FILES) files[file] = fileStat(join(out, file));
@@ -347,7 +368,8 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the rest of the report is put together from the documents' rows and counts as the quotes are committed
     const named = report ? names() : [];
     const entities = new Map<string, SpeakerRecord>(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
-    const end = report?.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings);
+    // with no worker, a run keeps to this thread
+    const end = report?.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings, workers > 0 ? speakerPagesInThread(named) : undefined);
     let committed = 0;
     await writer.commit(
       speakers,

@@ -15,7 +15,7 @@ import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
-import { SpeakerPages } from '../pipeline/report/speaker-pages.ts';
+import { SpeakerPages, speakerEntry, speakerItems } from '../pipeline/report/speaker-pages.ts';
 import { speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
@@ -414,6 +414,56 @@ describe('the report at scale', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  test("a document's items are filed a bucket at a time, as its quotes one by one would be", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-report-items-'));
+    try {
+      const speakers = ['person:a-one', 'person:b-two', 'person:c-three'].map((id, i) => ({ id, name: `Speaker ${i}`, kind: 'person' as const, aliases: [], titles: [], quotes: 3, documents: 1 }));
+      const byId = new Map(speakers.map((s) => [s.id, s]));
+      const bucketOf = (id: string) => speakerBucketOf(groupOfId(id));
+      // text order across speakers: a, b, a, c, b, c
+      const quotes = [0, 1, 0, 2, 1, 2].map((k, i) => ({ id: speakers[k]!.id, q: { doc: 'documents/d.html', title: i === 0 ? 'Doc' : '', type: 'direct', anchor: `q-${i}`, rest: `<blockquote>quote ${i}</blockquote>` } }));
+      const pages = async (file: (pagesOf: SpeakerPages) => Promise<void>) => {
+        const pagesOf = new SpeakerPages(dir);
+        await file(pagesOf);
+        for (const s of speakers) pagesOf.addSpeaker(s);
+        const written: [string, string][] = [];
+        await pagesOf.finish(speakerPageCount(speakers.length), (id) => byId.get(id), async (path, html) => void written.push([path, html]));
+        return written;
+      };
+      const oneByOne = await pages(async (p) => {
+        for (const { id, q } of quotes) await p.addQuote(bucketOf(id), id, 'he', q);
+      });
+      const counts = new Map<string, number>();
+      const buckets = new Map<number, string>();
+      for (const { id, q } of quotes) {
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+        buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? '') + speakerEntry(id, 'he', q));
+      }
+      const items = speakerItems(counts, buckets);
+      expect(items.startsWith('[["person:a-one",2],["person:b-two",2],["person:c-three",2]]\n')).toBe(true);
+      const filed = await pages((p) => p.addItems(items));
+      expect(filed).toEqual(oneByOne);
+      // a speaker's quotes stay in text order
+      const [, first] = filed.find(([, html]) => html.includes('quote 0'))!;
+      expect(first.indexOf('quote 0')).toBeLessThan(first.indexOf('quote 2'));
+      expect(await pages((p) => p.addItems(''))).toEqual(await pages(async () => {}));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test.each([
+    ['no counts line', '0 3\nabc'],
+    ['counts not JSON', '[["k",1]\n0 3\nabc'],
+    ['counts not pairs', '[1]\n0 3\nabc'],
+    ['a count of 0', '[["k",0]]\n0 3\nabc'],
+    ['a bucket out of range', '[["k",1]]\n64 3\nabc'],
+    ['a length past the end', '[["k",1]]\n0 9\nabc'],
+    ['no length', '[["k",1]]\n0\nabc'],
+  ])('speaker items with %s fail by name', async (_, items) => {
+    await expect(new SpeakerPages(tmpdir()).addItems(items)).rejects.toThrow("quotes: report: a document's speaker items are not as speakerItems wrote them");
   });
 
   test('bad options fail at once with the expected and the actual value', async () => {

@@ -14,7 +14,7 @@ import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { speakerBucketOf } from './paths.ts';
-import { speakerItem } from './speaker-pages.ts';
+import { speakerEntry, speakerItems as encodeItems } from './speaker-pages.ts';
 
 export interface DocumentParts {
   readonly row: string;
@@ -49,16 +49,19 @@ export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRec
 }
 
 /**
- * The document's quotes' items for their speakers' pages, in text order (`speakerItem`s), each under
- * its speaker's signature. A name stands for the document's last speaker of that name, as the corpus
- * looks it up.
+ * The document's quotes' items for their speakers' pages (`speakerItems` in speaker-pages.ts), in text
+ * order, each under its speaker's signature. A name stands for the document's last speaker of that
+ * name, as the corpus looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
   // a name's key and bucket once, not once a quote: its group is a slug of the name, its bucket a hash of that
   const byName = new Map(speakers.map((s) => [s.name, { key: speakerSignature(s.kind, s.name), bucket: speakerBucketOf(speakerGroup(s.kind, s.name)) }]));
-  let items = '';
+  const counts = new Map<string, number>();
+  const buckets = new Map<number, string>();
   for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
-    items += speakerItem(byName.get(q.speaker!.name)!.bucket, key, q.speaker!.mention, item);
+    const bucket = byName.get(q.speaker!.name)!.bucket;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));
   }
-  return items;
+  return encodeItems(counts, buckets);
 }

@@ -37,15 +37,23 @@ const HELD = 8 * 1024 * 1024;
  * A quote's entry for its speaker's pages (`joinPieces`): the speaker as the caller will look it up
  * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`).
  */
-function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
+export function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
   return joinPieces([key, mention, q.doc, q.title, q.type, q.anchor, q.rest]);
 }
 
 const ENTRY_PIECES = 7;
 
-/** An entry after its bucket (`speakerBucketOf` its speaker's group), `<bucket> <entry>`: how a worker hands a document's entries on (`SpeakerPages.addItems`). */
-export function speakerItem(bucket: number, key: string, mention: string, q: SpeakerQuote): string {
-  return `${bucket} ${speakerEntry(key, mention, q)}`;
+/**
+ * A document's entries as a worker hands them on (`SpeakerPages.addItems`): the quotes of each key as
+ * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), in text
+ * order, after the bucket and their length: `<bucket> <length>\n<entries>`. Filed a bucket at a
+ * time, not an entry at a time: the main thread read ~43 entry headers a bench document.
+ */
+export function speakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
+  if (counts.size === 0) return '';
+  let items = `${JSON.stringify([...counts])}\n`;
+  for (const [bucket, entries] of buckets) items += `${bucket} ${entries.length}\n${entries}`;
+  return items;
 }
 
 /** What reading a bucket's entries hands on. */
@@ -130,23 +138,38 @@ export class SpeakerPages {
     return this.#write(bucket, speakerEntry(key, mention, q));
   }
 
-  /** One more quote of `key`; a new key is copied: a slice would keep the string it came from alive as long as the map. */
-  #count(key: string): void {
+  /** `n` more quotes of `key`; a new key is copied: a slice would keep the string it came from alive as long as the map. */
+  #count(key: string, n = 1): void {
     const count = this.#counts.get(key);
-    this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + 1);
+    this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + n);
   }
 
-  /** A document's items, as `speakerItem`s one after the other: filed without being taken apart. */
+  /** A document's items (`speakerItems`): each bucket's entries filed without being taken apart. */
   async addItems(items: string): Promise<void> {
-    let at = 0;
+    if (items === '') return;
+    const bad = () => new Error("quotes: report: a document's speaker items are not as speakerItems wrote them");
+    const newline = items.indexOf('\n');
+    let counts: unknown;
+    try {
+      counts = JSON.parse(items.slice(0, newline));
+    } catch {
+      throw bad();
+    }
+    if (newline === -1 || !Array.isArray(counts)) throw bad();
+    for (const pair of counts as unknown[]) {
+      const [key, n] = Array.isArray(pair) ? (pair as unknown[]) : [];
+      if (typeof key !== 'string' || !Number.isInteger(n) || (n as number) < 1) throw bad();
+      this.#count(key, n as number);
+    }
+    let at = newline + 1;
     while (at < items.length) {
       const space = items.indexOf(' ', at);
+      const end = space === -1 ? -1 : items.indexOf('\n', space);
       const bucket = Number(items.slice(at, space));
-      const entry = space === -1 ? undefined : readPieces(items, space + 1, ENTRY_PIECES);
-      if (!Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || entry === undefined) throw new Error('quotes: report: a document\'s speaker items are not as speakerItem wrote them');
-      this.#count(entry.pieces[0]!);
-      await this.#write(bucket, items.slice(space + 1, entry.end));
-      at = entry.end;
+      const length = Number(items.slice(space + 1, end));
+      if (end === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || !Number.isInteger(length) || length < 0 || end + 1 + length > items.length) throw bad();
+      await this.#write(bucket, items.slice(end + 1, end + 1 + length));
+      at = end + 1 + length;
     }
   }
 
@@ -154,37 +177,11 @@ export class SpeakerPages {
     this.#speakers.push(speaker);
   }
 
-  /** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
-  async #readBucket(n: number, visit: Visitor): Promise<void> {
-    if (!this.#spilled) {
-      readEntries(this.#buffers[n]!, visit);
-      return;
-    }
-    // no quote of this bucket's speakers: no file
-    if (this.#streams[n] === undefined) return;
-    const path = join(this.#dir, `bucket-${n}.entries`);
-    let rest = '';
-    for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-      const text = rest + (chunk as string);
-      rest = text.slice(readEntries(text, visit));
-      await visit.chunk?.();
-    }
-    if (rest !== '') throw new Error(`quotes: report: ${path} ends in the middle of an entry`);
-  }
-
-  async #dropBucket(n: number): Promise<void> {
-    if (this.#spilled) await rm(join(this.#dir, `bucket-${n}.entries`), { force: true });
-    else this.#buffers[n] = '';
-  }
-
   /**
-   * Writes every speaker's page through `write`, a bucket at a time, then removes the buckets.
-   * `resolve` gives the speaker a quote's key stands for; `pages` is the number of shared speaker
-   * pages (`speakerPageCount`). A quote whose key stands for no speaker of `addSpeaker` has no page
-   * to go on.
+   * Ends the filing: the buckets' files are complete (or the buckets are held), and what they hold
+   * is handed on as plain data, which `writeSpeakerPages` can take in another thread.
    */
-  async finish(pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>): Promise<void> {
-    if (pages % BUCKETS !== 0) throw new TypeError(`quotes: Expected \`pages\` to be a multiple of ${BUCKETS}, got \`${pages}\``);
+  async close(): Promise<FiledQuotes> {
     if (this.#spilled) {
       for (let n = 0; n < BUCKETS; n++) if (this.#buffers[n] !== '') await this.#flush(n);
       for (const stream of this.#streams) {
@@ -193,52 +190,108 @@ export class SpeakerPages {
         await once(stream, 'finish');
       }
     }
-    const totals = new Map<string, number>();
-    for (const [key, count] of this.#counts) {
-      const speaker = resolve(key);
-      if (speaker !== undefined) totals.set(speaker.id, (totals.get(speaker.id) ?? 0) + count);
+    return {
+      dir: this.#dir,
+      held: this.#spilled ? null : this.#buffers,
+      onDisk: Array.from({ length: BUCKETS }, (_, n) => this.#streams[n] !== undefined),
+      counts: this.#counts,
+      speakers: this.#speakers,
+    };
+  }
+
+  /** `close`, then `writeSpeakerPages` in this thread. */
+  async finish(pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>): Promise<void> {
+    await writeSpeakerPages(await this.close(), pages, resolve, write);
+  }
+}
+
+/** What `SpeakerPages` filed, as plain data (`close`): `writeSpeakerPages` may run in another thread. */
+export interface FiledQuotes {
+  /** The scratch folder of the buckets' files. */
+  readonly dir: string;
+  /** Each bucket's entries, when they stayed in memory; null when they went to disk, as `bucket-<n>.entries` in `dir` for the buckets `onDisk` names. */
+  readonly held: string[] | null;
+  readonly onDisk: readonly boolean[];
+  /** Quotes of each speaker key. */
+  readonly counts: ReadonlyMap<string, number>;
+  readonly speakers: readonly SpeakerRecord[];
+}
+
+/** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
+async function readBucket(filed: FiledQuotes, n: number, visit: Visitor): Promise<void> {
+  if (filed.held !== null) {
+    readEntries(filed.held[n]!, visit);
+    return;
+  }
+  // no quote of this bucket's speakers: no file
+  if (!filed.onDisk[n]) return;
+  const path = join(filed.dir, `bucket-${n}.entries`);
+  let rest = '';
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+    const text = rest + (chunk as string);
+    rest = text.slice(readEntries(text, visit));
+    await visit.chunk?.();
+  }
+  if (rest !== '') throw new Error(`quotes: report: ${path} ends in the middle of an entry`);
+}
+
+async function dropBucket(filed: FiledQuotes, n: number): Promise<void> {
+  if (filed.held === null) await rm(join(filed.dir, `bucket-${n}.entries`), { force: true });
+  else filed.held[n] = '';
+}
+
+/**
+ * Writes every speaker's page through `write`, a bucket at a time, removing the buckets' files.
+ * `resolve` gives the speaker a quote's key stands for; `pages` is the number of shared speaker
+ * pages (`speakerPageCount`). A quote whose key stands for no speaker of `filed` has no page to go on.
+ */
+export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>): Promise<void> {
+  if (pages % BUCKETS !== 0) throw new TypeError(`quotes: Expected \`pages\` to be a multiple of ${BUCKETS}, got \`${pages}\``);
+  const totals = new Map<string, number>();
+  for (const [key, count] of filed.counts) {
+    const speaker = resolve(key);
+    if (speaker !== undefined) totals.set(speaker.id, (totals.get(speaker.id) ?? 0) + count);
+  }
+  const bySpeakerBucket: SpeakerRecord[][] = [];
+  for (const speaker of filed.speakers) (bySpeakerBucket[speakerBucketOf(groupOfId(speaker.id))] ??= []).push(speaker);
+  for (let n = 0; n < BUCKETS; n++) {
+    const streams = new Map<string, Stream>();
+    for (const speaker of bySpeakerBucket[n] ?? []) streams.set(speaker.id, { speaker, total: totals.get(speaker.id) ?? 0, section: new QuoteList(), page: new QuoteList(), k: 1 });
+    if (streams.size === 0) {
+      await dropBucket(filed, n);
+      continue;
     }
-    const bySpeakerBucket: SpeakerRecord[][] = [];
-    for (const speaker of this.#speakers) (bySpeakerBucket[speakerBucketOf(groupOfId(speaker.id))] ??= []).push(speaker);
-    for (let n = 0; n < BUCKETS; n++) {
-      const streams = new Map<string, Stream>();
-      for (const speaker of bySpeakerBucket[n] ?? []) streams.set(speaker.id, { speaker, total: totals.get(speaker.id) ?? 0, section: new QuoteList(), page: new QuoteList(), k: 1 });
-      if (streams.size === 0) {
-        await this.#dropBucket(n);
-        continue;
-      }
-      const full: [path: string, html: string][] = [];
-      const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
-      await this.#readBucket(n, {
-        quote: (key, mention, q) => {
-          const speaker = resolve(key);
-          const s = speaker === undefined ? undefined : streams.get(speaker.id);
-          if (s === undefined) return;
-          const as = mentionAs(mention, s.speaker.name);
-          if (s.section.count < QUOTES_IN_SECTION) s.section.add(q, as);
-          if (s.total <= QUOTES_IN_SECTION) return;
-          s.page.add(q, as);
-          if (s.page.count < QUOTES_PER_PAGE) return;
-          full.push([speakerQuotesPath(s.speaker.id, s.k), pageOf(s)]);
-          s.k++;
-        },
-        // pages are written between chunks: the visitor cannot wait
-        chunk: async () => {
-          for (const [path, html] of full.splice(0)) await write(path, html);
-        },
-      });
-      await this.#dropBucket(n);
-      for (const [path, html] of full.splice(0)) await write(path, html);
-      const byPage = new Map<number, string[]>();
-      for (const id of [...streams.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
-        const s = streams.get(id)!;
-        if (s.page.count > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
-        const page = speakerPageOf(id, pages);
-        byPage.set(page, [...(byPage.get(page) ?? []), speakerSection(s.speaker, s.section.take(), s.total)]);
-      }
-      for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
-      // a bucket's chunks and pages are garbage now, in a thread that is never idle
-      collectGarbageIfGrown();
+    const full: [path: string, html: string][] = [];
+    const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
+    await readBucket(filed, n, {
+      quote: (key, mention, q) => {
+        const speaker = resolve(key);
+        const s = speaker === undefined ? undefined : streams.get(speaker.id);
+        if (s === undefined) return;
+        const as = mentionAs(mention, s.speaker.name);
+        if (s.section.count < QUOTES_IN_SECTION) s.section.add(q, as);
+        if (s.total <= QUOTES_IN_SECTION) return;
+        s.page.add(q, as);
+        if (s.page.count < QUOTES_PER_PAGE) return;
+        full.push([speakerQuotesPath(s.speaker.id, s.k), pageOf(s)]);
+        s.k++;
+      },
+      // pages are written between chunks: the visitor cannot wait
+      chunk: async () => {
+        for (const [path, html] of full.splice(0)) await write(path, html);
+      },
+    });
+    await dropBucket(filed, n);
+    for (const [path, html] of full.splice(0)) await write(path, html);
+    const byPage = new Map<number, string[]>();
+    for (const id of [...streams.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const s = streams.get(id)!;
+      if (s.page.count > 0) await write(speakerQuotesPath(id, s.k), pageOf(s));
+      const page = speakerPageOf(id, pages);
+      byPage.set(page, [...(byPage.get(page) ?? []), speakerSection(s.speaker, s.section.take(), s.total)]);
     }
+    for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
+    // a bucket's chunks and pages are garbage now, in a thread that is never idle
+    collectGarbageIfGrown();
   }
 }

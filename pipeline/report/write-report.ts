@@ -22,7 +22,7 @@ import { documentPath, PER_PAGE, speakerBucketOf, speakerPageCount } from './pat
 import { inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
-import { SpeakerPages } from './speaker-pages.ts';
+import { SpeakerPages, type FiledQuotes } from './speaker-pages.ts';
 import { STYLE } from './style.ts';
 
 /**
@@ -117,6 +117,12 @@ class QuotesByDocument {
 }
 
 /**
+ * Writes the speaker pages of `filed` into `folder`, the report's temporary folder, elsewhere than
+ * this thread (speaker-pages-thread.ts), and hands back each page's path and sha256.
+ */
+export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string) => Promise<Iterable<readonly [path: string, sha256: string]>>;
+
+/**
  * Everything of a report but the document pages and the speaker pages' items, fed the corpus a
  * document at a time: the speakers first (`start`), then each document's list row and counts, and
  * last the speaker pages (`finish`). Memory stays flat: list rows are written a page at a time, the
@@ -130,14 +136,19 @@ export class ReportEnd {
   readonly #resolve: (key: string) => SpeakerRecord | undefined;
   #rows: string[] = [];
   #listPage = 1;
+  readonly #aside: SpeakerPagesAside | undefined;
+  /** The speaker pages being written by `aside`, from `start` on. */
+  #asideWritten: Promise<Iterable<readonly [string, string]>> | undefined;
 
   /**
    * For a corpus of `documents` documents (error records not counted), `speakers` entities and
    * `errors` lines of errors.jsonl, whose quotes' items are in `speakerPages` under keys `resolve`
-   * turns into their entity.
+   * turns into their entity. With `aside`, the speaker pages are written by it from `start` on,
+   * while the documents are fed; without, by `finish`.
    */
-  constructor(dir: ReportDir, speakerPages: SpeakerPages, resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number) {
+  constructor(dir: ReportDir, speakerPages: SpeakerPages, resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside) {
     this.#dir = dir;
+    this.#aside = aside;
     this.#speakerPages = speakerPages;
     this.#resolve = resolve;
     this.#documents = documents;
@@ -166,7 +177,17 @@ export class ReportEnd {
       rows.push(speakerRow(speaker, overview.speakerPages));
     }
     await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
+    if (this.#aside !== undefined) {
+      this.#asideWritten = this.#aside(await this.#speakerPages.close(), overview.speakerPages, dir.scratch);
+      // waited for in `finish` or `settled`
+      this.#asideWritten.catch(() => {});
+    }
     for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
+  }
+
+  /** Settles once nothing is being written aside any more: before the report's folder is dropped. */
+  async settled(): Promise<void> {
+    await this.#asideWritten?.catch(() => {});
   }
 
   /** A document, in corpus order: its list row and its counts. */
@@ -184,7 +205,8 @@ export class ReportEnd {
   async finish(): Promise<void> {
     const dir = this.#dir;
     await dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
-    await this.#speakerPages.finish(this.#overview.speakerPages, this.#resolve, (path, html) => dir.write(path, html));
+    if (this.#asideWritten !== undefined) dir.addWritten(await this.#asideWritten);
+    else await this.#speakerPages.finish(this.#overview.speakerPages, this.#resolve, (path, html) => dir.write(path, html));
     await dir.write('index.html', this.#overview.render());
   }
 }
@@ -197,6 +219,7 @@ export class ReportEnd {
 export class ReportWriter {
   readonly #dir: ReportDir;
   readonly #speakerPages: SpeakerPages;
+  #end: ReportEnd | undefined;
 
   private constructor(dir: ReportDir, held?: number) {
     this.#dir = dir;
@@ -216,10 +239,12 @@ export class ReportWriter {
 
   /**
    * The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and
-   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerSignature`, or an entity id in `build`) into its entity.
+   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerSignature`, or an
+   * entity id in `build`) into its entity; `aside` writes the speaker pages elsewhere than this thread.
    */
-  end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number): ReportEnd {
-    return new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors);
+  end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside): ReportEnd {
+    this.#end = new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors, aside);
+    return this.#end;
   }
 
   /** The temporary report folder: a worker writes a document's page to `join(folder, documentPath(id))`. */
@@ -287,8 +312,9 @@ export class ReportWriter {
     return this.#dir.commit();
   }
 
-  /** Drops the new report; the old one stays as it was. */
-  abort(): Promise<void> {
-    return this.#dir.abort();
+  /** Drops the new report once nothing is written into it any more; the old one stays as it was. */
+  async abort(): Promise<void> {
+    await this.#end?.settled();
+    await this.#dir.abort();
   }
 }

@@ -19,7 +19,7 @@ import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { collectGarbageIfGrown } from '../collect-garbage.ts';
+import { collectGarbageIfGrown, collectGarbageIfGrownBy } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
 import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
 import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
@@ -244,8 +244,12 @@ async function dropBucket(filed: FiledQuotes, n: number): Promise<void> {
  * Writes every speaker's page through `write`, a bucket at a time, removing the buckets' files.
  * `resolve` gives the speaker a quote's key stands for; `pages` is the number of shared speaker
  * pages (`speakerPageCount`). A quote whose key stands for no speaker of `filed` has no page to go on.
+ * `growth`: collect this thread's garbage whenever its heap has grown by that many bytes, for a
+ * thread that holds little else (a bucket's chunks and pages are all garbage soon); without it, when
+ * the heap has doubled (`collectGarbageIfGrown`), for a thread that holds the rest of the run.
  */
-export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>): Promise<void> {
+export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resolve: (key: string) => SpeakerRecord | undefined, write: (path: string, html: string) => Promise<void>, growth?: number): Promise<void> {
+  const collect = () => (growth === undefined ? collectGarbageIfGrown() : collectGarbageIfGrownBy(growth));
   if (pages % BUCKETS !== 0) throw new TypeError(`quotes: Expected \`pages\` to be a multiple of ${BUCKETS}, got \`${pages}\``);
   const totals = new Map<string, number>();
   for (const [key, count] of filed.counts) {
@@ -279,6 +283,7 @@ export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resol
       // pages are written between chunks: the visitor cannot wait
       chunk: async () => {
         for (const [path, html] of full.splice(0)) await write(path, html);
+        if (growth !== undefined) collect();
       },
     });
     await dropBucket(filed, n);
@@ -292,6 +297,6 @@ export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resol
     }
     for (const [n, sections] of [...byPage].sort(([a], [b]) => a - b)) await write(speakerPagePath(n), speakerGroupPage(sections, n));
     // a bucket's chunks and pages are garbage now, in a thread that is never idle
-    collectGarbageIfGrown();
+    collect();
   }
 }

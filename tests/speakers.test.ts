@@ -19,6 +19,21 @@ describe('SpeakerIndex', () => {
     expect(lookup('b.txt', 'Trump')).toBeUndefined();
   });
 
+  test('lookup finds each document in the order they were added, out of order, and none it was not given', () => {
+    const index = new SpeakerIndex();
+    const ids = Array.from({ length: 3000 }, (_, i) => `folder/${i % 7}/article-${i}.txt`);
+    // every third document without speakers
+    for (const [i, id] of ids.entries()) index.add(id, i % 3 === 0 ? [] : [person(`Anna Person${i}`), person('Smith')]);
+    const { lookup } = index.link();
+    const seen = (id: string, i: number) => [lookup(id, `Anna Person${i}`)?.id, lookup(id, 'Smith')?.id];
+    const expected = (i: number) => (i % 3 === 0 ? [undefined, undefined] : [`person:anna-person${i}`, 'person:smith']);
+    for (const [i, id] of ids.entries()) expect(seen(id, i)).toEqual(expected(i));
+    for (const [i, id] of [...ids.entries()].reverse()) expect(seen(id, i)).toEqual(expected(i));
+    expect(lookup('folder/0/article-0.txt', 'Anna Person1')).toBeUndefined();
+    expect(lookup('no/such.txt', 'Smith')).toBeUndefined();
+    expect(seen(ids[1]!, 1)).toEqual(expected(1));
+  });
+
   test('speakers keeps two people of one surname apart', () => {
     const index = new SpeakerIndex();
     index.add('a.txt', [person('Bill Clinton'), person('Hillary Clinton'), person('Clinton')]);

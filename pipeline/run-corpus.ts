@@ -367,9 +367,9 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const { speakers, lookup, names } = index.link();
     // the rest of the report is put together from the documents' rows and counts as the quotes are committed
     const named = report ? names() : [];
-    const entities = new Map<string, SpeakerRecord>(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
-    // with no worker, a run keeps to this thread
-    const end = report?.end((key) => entities.get(key), documents - errors, speakers.length, errors + warnings, workers > 0 ? speakerPagesInThread(named) : undefined);
+    // with no worker, a run keeps to this thread, which then needs each name's entity
+    const entities = workers > 0 ? undefined : new Map<string, SpeakerRecord>(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+    const end = report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, workers > 0 ? speakerPagesInThread(named) : undefined);
     let committed = 0;
     await writer.commit(
       speakers,

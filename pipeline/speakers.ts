@@ -116,8 +116,11 @@ export class SpeakerIndex {
   #documents = 0;
   /** Where the last `lookup` found its document: the commit looks documents up in the order they were added. */
   #cursor = 0;
+  /** Linked once, at the end: what only linking needed is gone after. */
+  #linked = false;
 
   add(doc: string, speakers: readonly DocumentSpeaker[]): void {
+    if (this.#linked) throw new Error('quotes: the speaker index takes no document once linked');
     if (this.#documents === this.#starts.length) {
       this.#starts = grown(this.#starts);
       this.#hashes = grown(this.#hashes);
@@ -161,7 +164,7 @@ export class SpeakerIndex {
     return undefined;
   }
 
-  /** The corpus entities, a lookup from (document, name in that document) to the entity, and every name with its entity. */
+  /** The corpus entities, a lookup from (document, name in that document) to the entity, and every name with its entity; once. */
   link(): { speakers: SpeakerRecord[]; lookup: (doc: string, name: string) => SpeakerRecord | undefined; names: () => SpeakerName[] } {
     const signatures = this.#names.map((name, n) => ({ name, kind: KINDS[this.#kinds[n]!]! }));
     const fullBySurname = new Map<string, Set<string>>();
@@ -207,6 +210,12 @@ export class SpeakerIndex {
       for (let r = this.#starts[d]!, end = rowsEnd(d); r < end; r++) seen.add(idOf[this.#rows[r]!]!);
       for (const id of seen) byId.get(id)!.documents++;
     }
+    // what only linking needed: the commit that follows holds the rest
+    this.#bySignature.clear();
+    this.#aliases.length = 0;
+    this.#titles.length = 0;
+    this.#quotes.length = 0;
+    this.#linked = true;
     const records = new Map<string, SpeakerRecord>();
     for (const [id, e] of [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       records.set(id, { id, name: e.name, kind: e.kind, aliases: [...e.aliases].sort(), titles: [...e.titles].sort(), quotes: e.quotes, documents: e.documents });

@@ -34,6 +34,13 @@ describe('SpeakerIndex', () => {
     expect(seen(ids[1]!, 1)).toEqual(expected(1));
   });
 
+  test('a linked index takes no more documents', () => {
+    const index = new SpeakerIndex();
+    index.add('a.txt', [person('Vladimir Putin')]);
+    index.link();
+    expect(() => index.add('b.txt', [person('Putin')])).toThrow('quotes: the speaker index takes no document once linked');
+  });
+
   test('speakers keeps two people of one surname apart', () => {
     const index = new SpeakerIndex();
     index.add('a.txt', [person('Bill Clinton'), person('Hillary Clinton'), person('Clinton')]);

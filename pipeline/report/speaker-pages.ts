@@ -93,15 +93,15 @@ export class SpeakerPages {
   readonly #dir: string;
   readonly #streams: WriteStream[] = [];
   /** Each bucket's lines not yet on disk: all of them while the buckets are held, else those not yet handed to its stream (a write per line cost more than the line's rendering). */
-  readonly #buffers: string[] = Array.from({ length: BUCKETS }, () => '');
+  #buffers: string[] = Array.from({ length: BUCKETS }, () => '');
   /** Whether the buckets went to disk. */
   #spilled = false;
   #heldChars = 0;
   readonly #limit: number;
   /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
-  readonly #counts = new Map<string, number>();
+  #counts = new Map<string, number>();
   /** The speakers: held, a few hundred bytes a speaker, so that a bucket is read once. */
-  readonly #speakers: SpeakerRecord[] = [];
+  #speakers: SpeakerRecord[] = [];
 
   /** `dir` is a scratch folder inside the report's temporary folder; `held` the characters held before going to disk. */
   constructor(dir: string, held = HELD) {
@@ -179,7 +179,8 @@ export class SpeakerPages {
 
   /**
    * Ends the filing: the buckets' files are complete (or the buckets are held), and what they hold
-   * is handed on as plain data, which `writeSpeakerPages` can take in another thread.
+   * is handed on as plain data, which `writeSpeakerPages` can take in another thread. Nothing can be
+   * filed after.
    */
   async close(): Promise<FiledQuotes> {
     if (this.#spilled) {
@@ -190,13 +191,18 @@ export class SpeakerPages {
         await once(stream, 'finish');
       }
     }
-    return {
+    const filed = {
       dir: this.#dir,
       held: this.#spilled ? null : this.#buffers,
       onDisk: Array.from({ length: BUCKETS }, (_, n) => this.#streams[n] !== undefined),
       counts: this.#counts,
       speakers: this.#speakers,
     };
+    // handed on: held here too, they would be held twice while another thread writes the pages
+    this.#buffers = [];
+    this.#counts = new Map();
+    this.#speakers = [];
+    return filed;
   }
 
   /** `close`, then `writeSpeakerPages` in this thread. */

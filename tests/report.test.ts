@@ -449,6 +449,10 @@ describe('the report at scale', () => {
       const [, first] = filed.find(([, html]) => html.includes('quote 0'))!;
       expect(first.indexOf('quote 0')).toBeLessThan(first.indexOf('quote 2'));
       expect(await pages((p) => p.addItems(''))).toEqual(await pages(async () => {}));
+      // what was filed is handed on at close: nothing more is taken
+      const closed = new SpeakerPages(dir);
+      await closed.close();
+      await expect(closed.addItems(items)).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -96,6 +96,8 @@ export class SpeakerPages {
   #buffers: string[] = Array.from({ length: BUCKETS }, () => '');
   /** Whether the buckets went to disk. */
   #spilled = false;
+  /** Whether what was filed has been handed on (`close`). */
+  #closed = false;
   #heldChars = 0;
   readonly #limit: number;
   /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
@@ -121,6 +123,7 @@ export class SpeakerPages {
   }
 
   async #write(n: number, entry: string): Promise<void> {
+    if (this.#closed) throw new Error('quotes: report: the speaker pages take no quote once closed');
     this.#buffers[n] += entry;
     if (!this.#spilled) {
       this.#heldChars += entry.length;
@@ -199,6 +202,7 @@ export class SpeakerPages {
       speakers: this.#speakers,
     };
     // handed on: held here too, they would be held twice while another thread writes the pages
+    this.#closed = true;
     this.#buffers = [];
     this.#counts = new Map();
     this.#speakers = [];

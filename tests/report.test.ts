@@ -15,7 +15,7 @@ import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
-import { SpeakerPages, speakerEntry, speakerItems } from '../pipeline/report/speaker-pages.ts';
+import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
 import { speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
@@ -441,7 +441,7 @@ describe('the report at scale', () => {
         counts.set(id, (counts.get(id) ?? 0) + 1);
         buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? '') + speakerEntry(id, 'he', q));
       }
-      const items = speakerItems(counts, buckets);
+      const items = encodeSpeakerItems(counts, buckets);
       expect(items.startsWith('[["person:a-one",2],["person:b-two",2],["person:c-three",2]]\n')).toBe(true);
       const filed = await pages((p) => p.addItems(items));
       expect(filed).toEqual(oneByOne);
@@ -453,6 +453,7 @@ describe('the report at scale', () => {
       const closed = new SpeakerPages(dir);
       await closed.close();
       await expect(closed.addItems(items)).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
+      expect(() => closed.addSpeaker(speakers[0]!)).toThrow('quotes: report: the speaker pages take no speaker once closed');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -467,7 +468,7 @@ describe('the report at scale', () => {
     ['a length past the end', '[["k",1]]\n0 9\nabc'],
     ['no length', '[["k",1]]\n0\nabc'],
   ])('speaker items with %s fail by name', async (_, items) => {
-    await expect(new SpeakerPages(tmpdir()).addItems(items)).rejects.toThrow("quotes: report: a document's speaker items are not as speakerItems wrote them");
+    await expect(new SpeakerPages(tmpdir()).addItems(items)).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
   });
 
   test('bad options fail at once with the expected and the actual value', async () => {

@@ -14,7 +14,7 @@ import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { speakerBucketOf } from './paths.ts';
-import { speakerEntry, speakerItems as encodeItems } from './speaker-pages.ts';
+import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
   readonly row: string;
@@ -49,7 +49,7 @@ export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRec
 }
 
 /**
- * The document's quotes' items for their speakers' pages (`speakerItems` in speaker-pages.ts), in text
+ * The document's quotes' items for their speakers' pages (`encodeSpeakerItems`), in text
  * order, each under its speaker's signature. A name stands for the document's last speaker of that
  * name, as the corpus looks it up.
  */
@@ -63,5 +63,5 @@ export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecor
     counts.set(key, (counts.get(key) ?? 0) + 1);
     buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));
   }
-  return encodeItems(counts, buckets);
+  return encodeSpeakerItems(counts, buckets);
 }

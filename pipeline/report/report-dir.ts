@@ -88,7 +88,7 @@ export class ReportDir {
 
   /** Counts files written into the folder by another thread (`FolderFiles.written`); each path once, and none this thread writes. */
   addWritten(files: Iterable<readonly [path: string, sha256: string]>): void {
-    for (const [path, sha256] of files) this.#pages.add(path, sha256);
+    for (const [path, sha256] of files) this.add(path, sha256);
   }
 
   /** `treeHash` of the folder as written, without reading it back. */

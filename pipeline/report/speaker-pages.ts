@@ -49,7 +49,7 @@ const ENTRY_PIECES = 7;
  * order, after the bucket and their length: `<bucket> <length>\n<entries>`. Filed a bucket at a
  * time, not an entry at a time: the main thread read ~43 entry headers a bench document.
  */
-export function speakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
+export function encodeSpeakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
   if (counts.size === 0) return '';
   let items = `${JSON.stringify([...counts])}\n`;
   for (const [bucket, entries] of buckets) items += `${bucket} ${entries.length}\n${entries}`;
@@ -147,10 +147,10 @@ export class SpeakerPages {
     this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + n);
   }
 
-  /** A document's items (`speakerItems`): each bucket's entries filed without being taken apart. */
+  /** A document's items (`encodeSpeakerItems`): each bucket's entries filed without being taken apart. */
   async addItems(items: string): Promise<void> {
     if (items === '') return;
-    const bad = () => new Error("quotes: report: a document's speaker items are not as speakerItems wrote them");
+    const bad = () => new Error("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
     const newline = items.indexOf('\n');
     let counts: unknown;
     try {
@@ -177,6 +177,7 @@ export class SpeakerPages {
   }
 
   addSpeaker(speaker: SpeakerRecord): void {
+    if (this.#closed) throw new Error('quotes: report: the speaker pages take no speaker once closed');
     this.#speakers.push(speaker);
   }
 

@@ -3,6 +3,8 @@
 //   npm run bench                      5,000 articles (~20 MB), everything
 //   npm run bench -- --docs 100000     the 100,000-article run
 //   npm run bench -- --only all        only the all-cores run and its rerun (with --docs 100000: the memory check)
+//   npm run bench -- --only report     only the report's cost: three pairs of runs, without it and with it
+//   npm run bench -- --only pathological   only the pathological inputs' table
 //
 // Each measurement runs in a child process so that its peak RSS (getrusage, worker threads
 // included) is its own. Corpora are built once under the system temp folder and reused.
@@ -191,6 +193,17 @@ function printPathological(): void {
   }
 }
 
+/** Pairs of runs without the report and with it that `--only report` times. */
+const REPORT_PAIRS = 3;
+
+/** The report's cost: the mean time of the runs with it against the mean of those without. */
+function printReportCost(cores: number, reported: readonly RunResult[], bare: readonly RunResult[]): void {
+  const mean = (rs: readonly RunResult[]) => rs.reduce((a, r) => a + r.seconds, 0) / rs.length;
+  const cost = mean(reported) / mean(bare) - 1;
+  const seconds = (rs: readonly RunResult[]) => rs.map((r) => fmt(r.seconds, 1)).join(', ');
+  console.log(`report's cost, ${cores} workers:     ${cost >= 0 ? '+' : ''}${fmt(cost * 100)} %  (mean of ${reported.length} runs with it, ${seconds(reported)} s, against ${bare.length} without, ${seconds(bare)} s; target ≤ 10 %)${cost <= 0.1 ? '' : '  ABOVE TARGET'}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -213,7 +226,7 @@ async function main(): Promise<void> {
   const docs = Number(values.docs);
   if (!Number.isInteger(docs) || docs < 1) throw new TypeError(`bench: Expected \`--docs\` to be an integer from 1 and up, got \`${values.docs}\``);
   const only = values.only;
-  if (only !== undefined && only !== 'all' && only !== 'pathological') throw new TypeError(`bench: Expected \`--only\` to be \`all\` or \`pathological\`, got \`${only}\``);
+  if (only !== undefined && only !== 'all' && only !== 'report' && only !== 'pathological') throw new TypeError(`bench: Expected \`--only\` to be \`all\`, \`report\` or \`pathological\`, got \`${only}\``);
   if (only === 'pathological') return printPathological();
   const cores = availableParallelism();
   const dir = join(tmpdir(), `quotes-bench-${docs}`);
@@ -233,6 +246,19 @@ async function main(): Promise<void> {
     console.log(line + (r.cached ? `  (${r.cached} from the cache)` : '') + (r.errors ? `  ${r.errors} errors` : ''));
     return r;
   };
+
+  if (only === 'report') {
+    // alternating, each into a fresh folder: this machine's speed drifts by 10–25 % within minutes
+    const bare: RunResult[] = [];
+    const reported: RunResult[] = [];
+    for (let pair = 1; pair <= REPORT_PAIRS; pair++) {
+      bare.push(run(`${cores} workers, no report`, cores, `no report ${pair}`, false));
+      reported.push(run(`${cores} workers, report`, cores, `report ${pair}`));
+    }
+    console.log('');
+    printReportCost(cores, reported, bare);
+    return;
+  }
 
   let floor: FloorResult | undefined;
   if (!only) {
@@ -288,11 +314,7 @@ async function main(): Promise<void> {
     console.log(`${cores} workers / 1 worker:        ${fmt(speedup, 2)}  (target ≥ 1.7 on 2 cores; mean of ${ones.length} runs each, alternating)${speedup >= 1.7 ? '' : '  BELOW TARGET'}`);
   }
   if (ceiling) console.log(`2 processes / 1, stages alone: ${fmt(ceiling.two / ceiling.one, 2)}  (what two cores give this work with nothing shared: the ceiling for the line above)`);
-  if (bare.length > 0) {
-    const sum = (rs: RunResult[]) => rs.reduce((a, r) => a + r.seconds, 0);
-    const cost = sum(reported) / reported.length / (sum(bare) / bare.length) - 1;
-    console.log(`report's cost, ${cores} workers:     ${cost >= 0 ? '+' : ''}${fmt(cost * 100)} %  (mean of ${reported.length} runs with it against ${bare.length} without; target ≤ 10 %)${cost <= 0.1 ? '' : '  ABOVE TARGET'}`);
-  }
+  if (bare.length > 0) printReportCost(cores, reported, bare);
   const speed = all.seconds / rerun.seconds;
   const rerunHash = await datasetHash(join(outs, `pipeline, ${cores} workers`));
   console.log(`unchanged rerun speedup:       ${fmt(speed, 1)} ×  (target ≥ 20)${speed >= 20 ? '' : '  BELOW TARGET'}; dataset ${rerunHash === firstHash ? 'byte-identical' : 'DIFFERENT'} (${firstHash} / ${rerunHash})`);

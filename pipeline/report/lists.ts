@@ -67,6 +67,15 @@ ${nav}`,
   });
 }
 
+/** The speaker list, PER_PAGE speakers a page in the order given; `speakerPages` is the number of shared speaker pages. */
+export function* speakerListPages(speakers: readonly SpeakerRecord[], speakerPages: number): Generator<[path: string, html: string]> {
+  const total = Math.max(1, Math.ceil(speakers.length / PER_PAGE));
+  for (let n = 1; n <= total; n++) {
+    const rows = speakers.slice((n - 1) * PER_PAGE, n * PER_PAGE).map((s) => speakerRow(s, speakerPages));
+    yield [listPath('speakers', n), speakerListPage(rows, n, total, speakers.length)];
+  }
+}
+
 /**
  * One quote on its speaker's page, as rendered where its document is annotated: the page lists a
  * speaker's quotes by document, the document's title once. The words `as “he”` (`mentionAs`) are

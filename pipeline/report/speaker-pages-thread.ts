@@ -1,4 +1,7 @@
-// The speaker pages, written in a thread of their own while the run's main thread commits the dataset: the end of a run had a core idle.
+// The speaker list, the name pages and the speaker pages, written in a thread of their own while the run's main thread commits the dataset: the end of a run had a core idle.
+import { speakerSignature, type SpeakerName } from '../speakers.ts';
+import { speakerListPages } from './lists.ts';
+import { namePages } from './name-pages.ts';
 import { FolderFiles } from './report-dir.ts';
 import { writeSpeakerPages, type FiledQuotes } from './speaker-pages.ts';
 
@@ -8,8 +11,8 @@ export interface SpeakerPagesTask {
   readonly pages: number;
   /** The report's temporary folder, which the pages go into. */
   readonly folder: string;
-  /** The entity id each speaker key of `filed` stands for. */
-  readonly entities: ReadonlyMap<string, string>;
+  /** Every name documents gave a speaker, with its entity: the speaker keys of `filed` are their signatures. */
+  readonly names: readonly SpeakerName[];
 }
 
 /**
@@ -19,14 +22,16 @@ export interface SpeakerPagesTask {
  */
 const GROWTH = 24 * 1024 * 1024;
 
-/** Writes the pages (`writeSpeakerPages`); hands back each page's path and sha256, for the report's digest. */
-export default async function writeSpeakerPagesTask({ filed, pages, folder, entities }: SpeakerPagesTask): Promise<[path: string, sha256: string][]> {
-  const byId = new Map(filed.speakers.map((s) => [s.id, s]));
+/**
+ * Writes the lists and the pages (`speakerListPages`, `namePages`, `writeSpeakerPages`); hands back
+ * each page's path and sha256, for the report's digest. On the main thread, the lists held up the
+ * commit of the dataset by ~0.5 s at 5,000 bench articles.
+ */
+export default async function writeSpeakerPagesTask({ filed, pages, folder, names }: SpeakerPagesTask): Promise<[path: string, sha256: string][]> {
   const files = new FolderFiles(folder);
-  const resolve = (key: string) => {
-    const id = entities.get(key);
-    return id === undefined ? undefined : byId.get(id);
-  };
-  await writeSpeakerPages(filed, pages, resolve, async (path, html) => files.write(path, html), GROWTH);
+  for (const [path, html] of speakerListPages(filed.speakers, pages)) files.write(path, html);
+  for (const [path, html] of namePages(names, pages)) files.write(path, html);
+  const entities = new Map(names.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+  await writeSpeakerPages(filed, pages, (key) => entities.get(key), async (path, html) => files.write(path, html), GROWTH);
   return [...files.written];
 }

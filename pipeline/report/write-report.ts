@@ -13,7 +13,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
-import { documentListPage, documentRow, listPath, speakerListPage, speakerRow } from './lists.ts';
+import { documentListPage, documentRow, listPath, speakerListPages } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
@@ -117,10 +117,11 @@ class QuotesByDocument {
 }
 
 /**
- * Writes the speaker pages of `filed` into `folder`, the report's temporary folder, elsewhere than
- * this thread (speaker-pages-thread.ts), and hands back each page's path and sha256.
+ * Writes the speaker list, the name pages of `names` and the speaker pages of `filed` into
+ * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-thread.ts), and
+ * hands back each page's path and sha256. `pages` is the number of shared speaker pages.
  */
-export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string) => Promise<Iterable<readonly [path: string, sha256: string]>>;
+export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string, names: readonly SpeakerName[]) => Promise<Iterable<readonly [path: string, sha256: string]>>;
 
 /**
  * Everything of a report but the document pages and the speaker pages' items, fed the corpus a
@@ -157,31 +158,29 @@ export class ReportEnd {
     this.#overview.errors = errors;
   }
 
-  /** Writes the style, the script, the speaker list and the name pages; `speakers` are the corpus's entities, `speakerCount` of them, and `names` every name documents gave one. */
-  async start(speakers: AsyncIterable<SpeakerRecord> | Iterable<SpeakerRecord>, speakerCount: number, names: Iterable<SpeakerName>): Promise<void> {
+  /**
+   * Writes the style, the script, the speaker list and the name pages; `speakers` are the corpus's
+   * entities and `names` every name documents gave one. With `aside`, the lists and the speaker pages
+   * are written by it, from here on.
+   */
+  async start(speakers: AsyncIterable<SpeakerRecord> | Iterable<SpeakerRecord>, names: Iterable<SpeakerName>): Promise<void> {
     const dir = this.#dir;
     const overview = this.#overview;
     await dir.write('report.css', STYLE);
     await dir.write('report.js', SCRIPT);
-    const speakerListPages = pages(speakerCount);
-    let rows: string[] = [];
-    let listPage = 1;
+    const all: SpeakerRecord[] = [];
     for await (const speaker of speakers) {
       overview.addSpeaker(speaker);
       this.#speakerPages.addSpeaker(speaker);
-      if (rows.length === PER_PAGE) {
-        await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
-        listPage++;
-        rows = [];
-      }
-      rows.push(speakerRow(speaker, overview.speakerPages));
+      all.push(speaker);
     }
-    await dir.write(listPath('speakers', listPage), speakerListPage(rows, listPage, speakerListPages, speakerCount));
     if (this.#aside !== undefined) {
-      this.#asideWritten = this.#aside(await this.#speakerPages.close(), overview.speakerPages, dir.scratch);
+      this.#asideWritten = this.#aside(await this.#speakerPages.close(), overview.speakerPages, dir.scratch, Array.isArray(names) ? names : [...names]);
       // waited for in `finish` or `settled`
       this.#asideWritten.catch(() => {});
+      return;
     }
+    for (const [path, html] of speakerListPages(all, overview.speakerPages)) await dir.write(path, html);
     for (const [path, html] of namePages(names, overview.speakerPages)) await dir.write(path, html);
   }
 
@@ -294,7 +293,7 @@ export class ReportWriter {
       }
     };
     const end = this.end((id) => entities.get(id), await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
-    await end.start(speakers(), speakerCount, names);
+    await end.start(speakers(), names);
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);

@@ -10,14 +10,14 @@ export function joinPieces(pieces: readonly string[]): string {
 }
 
 /**
- * The record of `count` pieces at `at` in `text` and where it ends, or undefined when `text` holds
- * only the start of it. Throws where the text is not such a record.
+ * The record of `count` pieces (of any number, without it) at `at` in `text` and where it ends, or
+ * undefined when `text` holds only the start of it. Throws where the text is not such a record.
  */
-export function readPieces(text: string, at: number, count: number): { pieces: string[]; end: number } | undefined {
+export function readPieces(text: string, at: number, count?: number): { pieces: string[]; end: number } | undefined {
   const nl = text.indexOf('\n', at);
   if (nl === -1) return undefined;
   const lengths = text.slice(at, nl).split(' ').map(Number);
-  if (lengths.length !== count || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`quotes: expected a record of ${count} pieces, got a header of \`${text.slice(at, Math.min(nl, at + 40))}\``);
+  if ((count !== undefined && lengths.length !== count) || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`quotes: expected a record of ${count ?? 'some'} pieces, got a header of \`${text.slice(at, Math.min(nl, at + 40))}\``);
   let end = nl + 1;
   for (const n of lengths) end += n;
   if (end > text.length) return undefined;

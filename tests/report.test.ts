@@ -15,7 +15,8 @@ import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
-import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
+import { joinPieces } from '../pipeline/pieces.ts';
+import { documentEntry, encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
 import { speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
@@ -439,7 +440,7 @@ describe('the report at scale', () => {
       const buckets = new Map<number, string>();
       for (const { id, q } of quotes) {
         counts.set(id, (counts.get(id) ?? 0) + 1);
-        buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? '') + speakerEntry(id, 'he', q));
+        buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? documentEntry(q.doc)) + speakerEntry(id, 'he', q));
       }
       const items = encodeSpeakerItems(counts, buckets);
       expect(items.startsWith('[["person:a-one",2],["person:b-two",2],["person:c-three",2]]\n')).toBe(true);
@@ -469,6 +470,18 @@ describe('the report at scale', () => {
     ['no length', '[["k",1]]\n0\nabc'],
   ])('speaker items with %s fail by name', async (_, items) => {
     await expect(new SpeakerPages(tmpdir()).addItems(items)).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
+  });
+
+  test.each([
+    ['a quote before any document', (entry: string) => entry],
+    ['an entry of 3 pieces', (entry: string) => documentEntry('documents/d.html') + joinPieces(['a', 'b', 'c']) + entry],
+  ])("a bucket's entries with %s fail by name when the pages are written", async (_, bucket) => {
+    const speaker = { id: 'person:a-one', name: 'A One', kind: 'person' as const, aliases: [], titles: [], quotes: 1, documents: 1 };
+    const entries = bucket(speakerEntry(speaker.id, 'A One', { title: 'Doc', type: 'direct', anchor: 'q-0', rest: 'quote' }));
+    const pagesOf = new SpeakerPages(tmpdir());
+    await pagesOf.addItems(encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), entries]])));
+    pagesOf.addSpeaker(speaker);
+    await expect(pagesOf.finish(speakerPageCount(1), () => speaker, async () => {})).rejects.toThrow("quotes: report: expected a document's entry or, after one, a quote's entry of 6 pieces");
   });
 
   test('bad options fail at once with the expected and the actual value', async () => {

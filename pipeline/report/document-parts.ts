@@ -14,7 +14,7 @@ import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { speakerBucketOf } from './paths.ts';
-import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
+import { documentEntry, encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
   readonly row: string;
@@ -61,7 +61,7 @@ export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecor
   for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
     const bucket = byName.get(q.speaker!.name)!.bucket;
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));
+    buckets.set(bucket, (buckets.get(bucket) ?? documentEntry(item.doc)) + speakerEntry(key, q.speaker!.mention, item));
   }
   return encodeSpeakerItems(counts, buckets);
 }

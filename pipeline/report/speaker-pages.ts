@@ -35,19 +35,30 @@ const HELD = 8 * 1024 * 1024;
 
 /**
  * A quote's entry for its speaker's pages (`joinPieces`): the speaker as the caller will look it up
- * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`).
+ * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`) but its document,
+ * which the last `documentEntry` before it in its bucket gives.
  */
-export function speakerEntry(key: string, mention: string, q: SpeakerQuote): string {
-  return joinPieces([key, mention, q.doc, q.title, q.type, q.anchor, q.rest]);
+export function speakerEntry(key: string, mention: string, q: Omit<SpeakerQuote, 'doc'>): string {
+  return joinPieces([key, mention, q.title, q.type, q.anchor, q.rest]);
 }
 
-const ENTRY_PIECES = 7;
+/**
+ * The entry that gives the document of the quotes' entries after it in a bucket: once for each
+ * document's entries of a bucket, not once a quote (a quarter of the bench's entries was the
+ * document's path, ~43 times a document).
+ */
+export function documentEntry(doc: string): string {
+  return joinPieces([doc]);
+}
+
+const ENTRY_PIECES = 6;
 
 /**
  * A document's entries as a worker hands them on (`SpeakerPages.addItems`): the quotes of each key as
- * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), in text
- * order, after the bucket and their length: `<bucket> <length>\n<entries>`. Filed a bucket at a
- * time, not an entry at a time: the main thread read ~43 entry headers a bench document.
+ * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), the
+ * document's entry first and the quotes' in text order, after the bucket and their length:
+ * `<bucket> <length>\n<entries>`. Filed a bucket at a time, not an entry at a time: the main thread
+ * read ~43 entry headers a bench document.
  */
 export function encodeSpeakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
   if (counts.size === 0) return '';
@@ -63,14 +74,24 @@ interface Visitor {
   chunk?(): Promise<void>;
 }
 
+/** Where a bucket is read: the document of the quotes' entries that follow, which goes on from one chunk to the next. */
+interface Reading {
+  doc: string | undefined;
+}
+
 /** Visits the whole entries at the start of `text`; returns where the first incomplete one starts. */
-function readEntries(text: string, visit: Visitor): number {
+function readEntries(text: string, reading: Reading, visit: Visitor): number {
   let at = 0;
   for (;;) {
-    const entry = readPieces(text, at, ENTRY_PIECES);
+    const entry = readPieces(text, at);
     if (entry === undefined) return at;
-    const [key, mention, doc, title, type, anchor, rest] = entry.pieces as [string, string, string, string, string, string, string];
-    visit.quote(key, mention, { doc, title, type, anchor, rest });
+    if (entry.pieces.length === 1) reading.doc = entry.pieces[0]!;
+    else if (entry.pieces.length !== ENTRY_PIECES || reading.doc === undefined) {
+      throw new Error(`quotes: report: expected a document's entry or, after one, a quote's entry of ${ENTRY_PIECES} pieces, got ${entry.pieces.length} pieces`);
+    } else {
+      const [key, mention, title, type, anchor, rest] = entry.pieces as [string, string, string, string, string, string];
+      visit.quote(key, mention, { doc: reading.doc, title, type, anchor, rest });
+    }
     at = entry.end;
   }
 }
@@ -99,6 +120,8 @@ export class SpeakerPages {
   /** Whether what was filed has been handed on (`close`). */
   #closed = false;
   #heldChars = 0;
+  /** The document of the last quote `addQuote` filed in each bucket; unknown after `addItems`, whose entries give their own. */
+  #lastDoc: (string | undefined)[] = [];
   readonly #limit: number;
   /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
   #counts = new Map<string, number>();
@@ -138,7 +161,10 @@ export class SpeakerPages {
   /** A quote for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
   addQuote(bucket: number, key: string, mention: string, q: SpeakerQuote): Promise<void> {
     this.#count(key);
-    return this.#write(bucket, speakerEntry(key, mention, q));
+    const entry = speakerEntry(key, mention, q);
+    if (this.#lastDoc[bucket] === q.doc) return this.#write(bucket, entry);
+    this.#lastDoc[bucket] = q.doc;
+    return this.#write(bucket, documentEntry(q.doc) + entry);
   }
 
   /** `n` more quotes of `key`; a new key is copied: a slice would keep the string it came from alive as long as the map. */
@@ -172,6 +198,7 @@ export class SpeakerPages {
       const length = Number(items.slice(space + 1, end));
       if (end === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || !Number.isInteger(length) || length < 0 || end + 1 + length > items.length) throw bad();
       await this.#write(bucket, items.slice(end + 1, end + 1 + length));
+      this.#lastDoc[bucket] = undefined;
       at = end + 1 + length;
     }
   }
@@ -231,16 +258,17 @@ export interface FiledQuotes {
 /** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
 async function readBucket(filed: FiledQuotes, n: number, visit: Visitor): Promise<void> {
   if (filed.held !== null) {
-    readEntries(filed.held[n]!, visit);
+    readEntries(filed.held[n]!, { doc: undefined }, visit);
     return;
   }
   // no quote of this bucket's speakers: no file
   if (!filed.onDisk[n]) return;
   const path = join(filed.dir, `bucket-${n}.entries`);
   let rest = '';
+  const reading: Reading = { doc: undefined };
   for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
     const text = rest + (chunk as string);
-    rest = text.slice(readEntries(text, visit));
+    rest = text.slice(readEntries(text, reading, visit));
     await visit.chunk?.();
   }
   if (rest !== '') throw new Error(`quotes: report: ${path} ends in the middle of an entry`);

@@ -72,6 +72,27 @@ describe('DatasetWriter.commit', () => {
     }
   });
 
+  const [id, quotes] = cases[0]!;
+  const frame = documentFrame(id, quotes);
+  const header = `${id.length} ${quotes.length} 0\n`;
+  test.each([
+    ['a quote more than it holds', header.replace(` ${quotes.length} `, ` ${quotes.length + 1} `) + frame.slice(header.length), 'ends in the middle of a header'],
+    ['a report longer than what is left', header.replace(/ 0\n$/, ' 5\n') + frame.slice(header.length), 'ends in the middle of a piece'],
+    ['characters after its pieces', `${frame}x`, 'is longer than its pieces'],
+  ])('a frame with %s fails the commit by name, and no dataset is written', async (_, bad, message) => {
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-write-'));
+    try {
+      expect(frame.startsWith(header)).toBe(true);
+      const writer = new DatasetWriter(dir);
+      await writer.open();
+      await writer.writeFrame(JSON.stringify(record(id, quotes.length)), bad);
+      await expect(writer.commit([], lookup)).rejects.toThrow(`quotes: a frame of the partial quotes file ${message}`);
+      await expect(readFile(join(dir, 'quotes.jsonl'), 'utf8')).rejects.toThrow('ENOENT');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   test('parts cut short or padded are refused, not misread', () => {
     const parts = documentParts(record('plain.txt', 2), cases[0]![1]);
     expect(() => readDocumentParts(parts.slice(0, -1))).toThrow('not as documentParts wrote them');

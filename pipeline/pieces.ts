@@ -16,10 +16,23 @@ export function joinPieces(pieces: readonly string[]): string {
 export function readPieces(text: string, at: number, count?: number): { pieces: string[]; end: number } | undefined {
   const nl = text.indexOf('\n', at);
   if (nl === -1) return undefined;
-  const lengths = text.slice(at, nl).split(' ').map(Number);
-  if ((count !== undefined && lengths.length !== count) || lengths.some((n) => !Number.isInteger(n) || n < 0)) throw new Error(`quotes: expected a record of ${count ?? 'some'} pieces, got a header of \`${text.slice(at, Math.min(nl, at + 40))}\``);
+  // the header's digits read in place: split and map were a tenth of reading the speaker pages' buckets
+  const lengths: number[] = [];
+  let n = -1;
+  for (let i = at; i <= nl; i++) {
+    const c = i === nl ? 32 : text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && n < 1e15) n = (n === -1 ? 0 : n * 10) + (c - 48);
+    else if (c === 32 && n !== -1) {
+      lengths.push(n);
+      n = -1;
+    } else {
+      lengths.length = 0;
+      break;
+    }
+  }
+  if (lengths.length === 0 || (count !== undefined && lengths.length !== count)) throw new Error(`quotes: expected a record of ${count ?? 'some'} pieces, got a header of \`${text.slice(at, Math.min(nl, at + 40))}\``);
   let end = nl + 1;
-  for (const n of lengths) end += n;
+  for (const length of lengths) end += length;
   if (end > text.length) return undefined;
   let p = nl + 1;
   return { pieces: lengths.map((n) => text.slice(p, (p += n))), end };

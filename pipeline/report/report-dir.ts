@@ -30,8 +30,10 @@ export class FolderFiles {
    */
   write(path: string, content: string): void {
     this.makeFolderOf(path);
-    writeFileSync(join(this.#root, path), content);
-    this.written.set(path, createHash('sha256').update(content).digest('hex'));
+    // encoded once for both
+    const bytes = Buffer.from(content);
+    writeFileSync(join(this.#root, path), bytes);
+    this.written.set(path, createHash('sha256').update(bytes).digest('hex'));
   }
 }
 

@@ -168,11 +168,12 @@ export class ReportEnd {
     const overview = this.#overview;
     await dir.write('report.css', STYLE);
     await dir.write('report.js', SCRIPT);
+    // for the speaker list, when it is written here
     const all: SpeakerRecord[] = [];
     for await (const speaker of speakers) {
       overview.addSpeaker(speaker);
       this.#speakerPages.addSpeaker(speaker);
-      all.push(speaker);
+      if (this.#aside === undefined) all.push(speaker);
     }
     if (this.#aside !== undefined) {
       this.#asideWritten = this.#aside(await this.#speakerPages.close(), overview.speakerPages, dir.scratch, Array.isArray(names) ? names : [...names]);

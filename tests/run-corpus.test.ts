@@ -177,6 +177,30 @@ describe('commit', () => {
     expect(await treeHash(join(out, 'report'))).toBe(report);
     expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
   }, 60_000);
+
+  test('run-corpus leaves the previous dataset and report intact when the speaker pages\' thread fails at the end', async () => {
+    await articles(5);
+    await runCorpus(corpus, { out, workers: 0 });
+    const before = await dataset();
+    const report = await treeHash(join(out, 'report'));
+    // a file where the thread makes the speakers' folder: the failure comes after the last document
+    let blocked = false;
+    const failing = runCorpus(corpus, {
+      out,
+      workers: 1,
+      force: true,
+      onProgress: () => {
+        if (blocked) return;
+        blocked = true;
+        void writeFile(join(out, `.report.tmp-${process.pid}`, 'speakers'), 'in the way');
+      },
+    });
+    await expect(failing).rejects.toThrow(/(EEXIST|ENOTDIR).*speakers/);
+    expect(blocked).toBe(true);
+    expect(await dataset()).toEqual(before);
+    expect(await treeHash(join(out, 'report'))).toBe(report);
+    expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
+  }, 60_000);
 });
 
 describe('input formats', () => {

@@ -14,7 +14,7 @@ import { readDocumentParts } from './report/document-parts.ts';
 import { ReportWriter, type SpeakerPagesAside } from './report/write-report.ts';
 import type { SpeakerPagesTask } from './report/speaker-pages-thread.ts';
 import { collectGarbage, collectGarbageIfGrownBy } from './collect-garbage.ts';
-import { SpeakerIndex, speakerSignature, type SpeakerName, type SpeakerRecord } from './speakers.ts';
+import { entitiesBySignature, SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
 
 export interface RunProgress {
@@ -380,7 +380,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the rest of the report is put together from the documents' rows and counts as the quotes are committed
     const named = report ? names() : [];
     // with no worker, a run keeps to this thread, which then needs each name's entity
-    const entities = workers > 0 ? undefined : new Map<string, SpeakerRecord>(named.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+    const entities = workers > 0 ? undefined : entitiesBySignature(named);
     const end = report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesThread?.aside);
     let committed = 0;
     await writer.commit(

@@ -71,6 +71,11 @@ export interface SpeakerName {
   readonly speaker: SpeakerRecord;
 }
 
+/** The entity each name stands for, by the name's signature (`speakerSignature`): how a document's speaker items are looked up. */
+export function entitiesBySignature(names: readonly SpeakerName[]): Map<string, SpeakerRecord> {
+  return new Map(names.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+}
+
 const KINDS: readonly EntityKind[] = ['person', 'organization', 'group'];
 
 /** FNV-1a over a document id's UTF-16 code units, as a 32-bit integer. */

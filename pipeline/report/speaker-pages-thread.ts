@@ -1,5 +1,5 @@
 // The speaker list, the name pages and the speaker pages, written in a thread of their own while the run's main thread commits the dataset: the end of a run had a core idle.
-import { speakerSignature, type SpeakerName } from '../speakers.ts';
+import { entitiesBySignature, type SpeakerName } from '../speakers.ts';
 import { speakerListPages } from './lists.ts';
 import { namePages } from './name-pages.ts';
 import { FolderFiles } from './report-dir.ts';
@@ -31,7 +31,7 @@ export default async function writeSpeakerPagesTask({ filed, pages, folder, name
   const files = new FolderFiles(folder);
   for (const [path, html] of speakerListPages(filed.speakers, pages)) files.write(path, html);
   for (const [path, html] of namePages(names, pages)) files.write(path, html);
-  const entities = new Map(names.map((n) => [speakerSignature(n.kind, n.name), n.speaker]));
+  const entities = entitiesBySignature(names);
   await writeSpeakerPages(filed, pages, (key) => entities.get(key), async (path, html) => files.write(path, html), GROWTH);
   return [...files.written];
 }

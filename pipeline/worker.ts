@@ -33,7 +33,7 @@ function store(path: string, data: string): void {
 }
 
 /** Writes a file, making its folder when it does not exist. */
-function writeMaking(path: string, data: string): void {
+function writeMaking(path: string, data: string | Buffer): void {
   try {
     writeFileSync(path, data);
   } catch (error) {
@@ -49,7 +49,7 @@ function writeMaking(path: string, data: string): void {
  * cost ~0.1 s here, and three times that as promise-based writes on the main thread, which every
  * worker waits on. The shard folder is made when the first write into it fails.
  */
-function writePage(path: string, html: string): boolean {
+function writePage(path: string, html: Buffer): boolean {
   try {
     writeMaking(path, html);
     return true;
@@ -81,10 +81,12 @@ export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
     return serialized;
   }
   const { page, ...rest } = serialized;
-  const pageHash = createHash('sha256').update(page).digest('hex');
+  // encoded once, for its hash and its file
+  const bytes = Buffer.from(page);
+  const pageHash = createHash('sha256').update(bytes).digest('hex');
   if (cachePath !== null) store(cachePath, encodeEntry({ ...rest, pageHash }));
   // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
+  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), bytes) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
 }
 
 export default work;

@@ -198,15 +198,22 @@ describe('the report of a run', () => {
     }
   });
 
-  test('a quote\'s tooltip rows are on its list item, once, and not copied into its marks', async () => {
+  test('a quote\'s tooltip rows are its row of the quote table, once, under the table\'s headings, and not copied into its marks', async () => {
     const q = quotes.find((x) => x.speaker !== null && x.cue !== null)!;
     const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
     expect(html).not.toContain('data-tip=');
-    const item = html.match(new RegExp(`<li id="l-q-${q.start}-${q.end}">.*</li>`))?.[0] ?? '';
-    const rows = [...item.matchAll(/data-k="([^"]+)"/g)].map((m) => m[1]);
-    expect(rows).toEqual(['Type', 'Speaker', 'Cue', 'Sieve', 'Confidence']);
-    expect(item).toContain(`>${q.sieve}</span>`);
-    expect(item).toContain(`>${q.confidence.toFixed(2)}</span>`);
+    expect(html).toContain('<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>');
+    const rows = html.split('\n').filter((line) => line.startsWith(`<tr id="l-q-${q.start}-${q.end}">`));
+    expect(rows).toHaveLength(1);
+    const cells = rows[0]!.split('<td').slice(1);
+    expect(cells).toHaveLength(5);
+    expect(cells[0]).toContain(`href="#q-${q.start}-${q.end}">${q.type}</a>`);
+    expect(cells[1]).toContain(escapeHtml(q.speaker!.name));
+    expect(cells[2]).toBe(`>“${escapeHtml(q.cue!.text)}” (${escapeHtml(q.cue!.lemma)})`);
+    expect(cells[3]).toBe(`>${q.sieve}`);
+    expect(cells[4]).toBe(` class="num">${q.confidence.toFixed(2)}`);
+    // the quote's text is in the page once, in its marks
+    expect(html.split(escapeHtml(q.text)).length - 1).toBeLessThanOrEqual(1);
   });
 
   describe.skipIf(!existsSync(CHROMIUM))('in headless Chromium', () => {
@@ -247,7 +254,7 @@ describe('the report of a run', () => {
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const debris = node.parentElement!.closest('.debris') !== null;
         for (let q = node.parentElement!.closest('mark.q'); q !== null; q = q.parentElement?.closest('mark.q') ?? null) {
-          const id = q.getAttribute('data-q')!;
+          const id = q.getAttribute('data-q') ?? q.id;
           texts[id] = (texts[id] ?? '') + (debris ? ' ' : node.textContent);
         }
       }
@@ -310,11 +317,11 @@ describe('the report of a run', () => {
       await page.close();
     });
 
-    test('a speaker in a document\'s quote list opens the speaker\'s section, through its name page', async () => {
+    test('a speaker in a document\'s quote table opens the speaker\'s section, through its name page', async () => {
       const q = quotes.find((x) => x.doc === '003_70de0a7f1221091c.txt' && x.speaker?.id !== undefined)!;
       const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').length;
       const page = await open(documentPath(q.doc));
-      await page.locator('ol.quote-list a[href*="speakers/names/"]').first().click();
+      await page.locator('table.quote-table a[href*="speakers/names/"]').first().click();
       await page.waitForURL(/\/speakers\/[0-9a-f]{2}\/\d+\.html#s-/);
       const [path, anchor] = speakerPath(q.speaker!.id!, speakerPageCount(speakers)).split('#');
       expect(page.url()).toBe(`${pathToFileURL(join(out, 'report', path!)).href}#${anchor}`);

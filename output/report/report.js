@@ -7,12 +7,15 @@
   var tip = document.getElementById('tip');
   if (!tip) return;
   var current = null;
-  function target(node) { return node && node.closest ? node.closest('[data-tip],[data-q]') : null; }
+  function target(node) { return node && node.closest ? node.closest('[data-tip],[data-q],mark.q[id]') : null; }
   function rowsOf(el) {
-    var q = el.getAttribute('data-q');
-    if (q !== null) {
-      var item = document.getElementById('l-' + q);
-      return item ? Array.prototype.map.call(item.querySelectorAll('[data-k]'), function (n) { return [n.getAttribute('data-k'), n.textContent]; }) : null;
+    var q = el.getAttribute('data-q') || (el.hasAttribute('data-tip') ? null : el.id);
+    if (q) {
+      var row = document.getElementById('l-' + q);
+      var table = row ? row.closest('table') : null;
+      if (!table || !table.tHead) return null;
+      var heads = table.tHead.rows[0].cells;
+      return Array.prototype.map.call(row.cells, function (cell, i) { return [heads[i] ? heads[i].textContent : '', cell.textContent]; });
     }
     try { return JSON.parse(el.getAttribute('data-tip')); } catch (e) { return null; }
   }
@@ -56,7 +59,7 @@
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Escape') { hide(); return; }
     if (e.key !== 'j' && e.key !== 'k') return;
-    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"],[data-q][tabindex="0"]'));
+    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"],mark.q[tabindex="0"]'));
     if (stops.length === 0) return;
     var at = stops.indexOf(document.activeElement);
     var next = e.key === 'j' ? (at + 1) % stops.length : (at <= 0 ? stops.length - 1 : at - 1);

@@ -38,13 +38,9 @@ export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   });
 }
 
-/** The row of a quote's list item that its marks' tooltip shows (report.js): `data-k` names it. */
-const row = (k: string, html: string) => `<span data-k="${k}">${html}</span>`;
-
-/** The list item's id of a quote's anchor: report.js builds a mark's tooltip from it. */
+/** The row id of a quote's anchor in the page's quote table: report.js builds a mark's tooltip from that row and the table's header. */
 export const listItemId = (anchor: string) => `l-${anchor}`;
 
-/** The marks of a document page: blocks outermost, then quotes, then cues and speaker mentions. */
 export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[]): Mark[] {
   const marks: Mark[] = [];
   for (const b of blocks) {
@@ -64,12 +60,13 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
   for (const [i, q] of quotes.entries()) {
     const anchor = anchors[i]!;
     const cls = `q q-${escapeHtml(q.type)}`;
-    // the tooltip is the quote's list item, not a copy in each of its elements: a third of a page was copies
+    // the tooltip is the quote's table row, not a copy in each of its elements: a third of a page was
+    // copies; the first element is the quote by its id, the rest by `data-q`
     marks.push({
       start: q.start,
       end: q.end,
       rank: 1,
-      open: `<mark class="${cls}" id="${anchor}" data-q="${anchor}" tabindex="0">`,
+      open: `<mark class="${cls}" id="${anchor}" tabindex="0">`,
       reopen: `<mark class="${cls} q-cont" data-q="${anchor}">`,
       close: '</mark>',
     });
@@ -85,20 +82,31 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
 
 export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
 
-function quoteList(quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
+/**
+ * The page's quotes as a table, a row a quote: the tooltip of a quote's marks is its row under the
+ * table's header (report.js), not a copy in each mark. End tags a row does not need are left out
+ * (HTML infers them), and the quote's text is not repeated: its type links to it in the text. As a
+ * list with every cell labelled and the text once more, it was two thirds of a bench page.
+ */
+function quoteTable(quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
   if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
   // as the corpus looks a speaker up: by name, the document's last speaker of that name; its link
   // once a name, not once a quote (a hash of the name)
   const links = new Map(speakers.map((s) => [s.name, `<a href="${FROM_SHARD}${namePath(s.kind, s.name)}">${escapeHtml(s.name)}</a>`]));
-  const items = quotes.map((q, i) => {
+  let rows = '';
+  for (const [i, q] of quotes.entries()) {
     const s = q.speaker;
     const name = s === null ? '<span class="muted">unknown speaker</span>' : (links.get(s.name) ?? escapeHtml(s.name));
     const as = s === null ? '' : `${s.mention !== s.name ? ` as “${escapeHtml(s.mention)}”` : ''}${s.title !== null ? `, ${escapeHtml(s.title)}` : ''}`;
     const cue = q.cue === null ? 'none' : `“${escapeHtml(q.cue.text)}” (${escapeHtml(q.cue.lemma)})`;
     const type = escapeHtml(q.type);
-    return `<li id="${listItemId(anchors[i]!)}"><a class="tag tag-${type}" href="#${anchors[i]}" data-k="Type">${type}</a> <strong data-k="Speaker">${name}${as === '' ? '' : `<span class="muted">${as}</span>`}</strong> <span class="muted">cue ${row('Cue', cue)} · ${row('Sieve', escapeHtml(q.sieve))} · ${row('Confidence', q.confidence.toFixed(2))}</span><blockquote>${escapeHtml(q.text)}</blockquote></li>`;
-  });
-  return `<ol class="quote-list">\n${items.join('\n')}\n</ol>`;
+    rows += `<tr id="${listItemId(anchors[i]!)}"><td><a class="tag tag-${type}" href="#${anchors[i]}">${type}</a><td>${name}${as === '' ? '' : `<span class="muted">${as}</span>`}<td>${cue}<td>${escapeHtml(q.sieve)}<td class="num">${q.confidence.toFixed(2)}\n`;
+  }
+  return `<div class="scroll"><table class="quote-table">
+<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>
+<tbody>
+${rows}</tbody>
+</table></div>`;
 }
 
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
@@ -117,6 +125,6 @@ export function renderDocument({ record, text, blocks, quotes: unordered, speake
 ${messages}${LEGEND}
 <div class="text" id="text">${markUp(text, documentMarks(blocks, quotes))}</div>
 <h2>Quotes</h2>
-${quoteList(quotes, quoteAnchors(quotes), speakers)}`,
+${quoteTable(quotes, quoteAnchors(quotes), speakers)}`,
   });
 }

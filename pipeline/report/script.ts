@@ -1,8 +1,9 @@
 // The report's only script, written once as report.js: a tooltip for focused or hovered marks, j/k to step through them, and a speaker's name page passed straight on to the speaker.
 //
-// A document page's quote mark (`data-q`) shows the `data-k` rows of its list item (`l-<id>`); the
-// error view's marks carry theirs as JSON in `data-tip`. Rows are written with textContent, never
-// innerHTML: corpus text stays text here too.
+// A document page's quote mark (by its id, or `data-q` on the marks that go on with it) shows its
+// row of the page's quote table (`l-<id>`), each cell under its column's heading; the error view's
+// marks carry their rows as JSON in `data-tip`. Rows are written with textContent, never innerHTML:
+// corpus text stays text here too.
 export const SCRIPT = `'use strict';
 (function () {
   // a name page opened at a name (speakers/names/4f.html#n-…, from a document) leads on to its speaker
@@ -12,12 +13,15 @@ export const SCRIPT = `'use strict';
   var tip = document.getElementById('tip');
   if (!tip) return;
   var current = null;
-  function target(node) { return node && node.closest ? node.closest('[data-tip],[data-q]') : null; }
+  function target(node) { return node && node.closest ? node.closest('[data-tip],[data-q],mark.q[id]') : null; }
   function rowsOf(el) {
-    var q = el.getAttribute('data-q');
-    if (q !== null) {
-      var item = document.getElementById('l-' + q);
-      return item ? Array.prototype.map.call(item.querySelectorAll('[data-k]'), function (n) { return [n.getAttribute('data-k'), n.textContent]; }) : null;
+    var q = el.getAttribute('data-q') || (el.hasAttribute('data-tip') ? null : el.id);
+    if (q) {
+      var row = document.getElementById('l-' + q);
+      var table = row ? row.closest('table') : null;
+      if (!table || !table.tHead) return null;
+      var heads = table.tHead.rows[0].cells;
+      return Array.prototype.map.call(row.cells, function (cell, i) { return [heads[i] ? heads[i].textContent : '', cell.textContent]; });
     }
     try { return JSON.parse(el.getAttribute('data-tip')); } catch (e) { return null; }
   }
@@ -61,7 +65,7 @@ export const SCRIPT = `'use strict';
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     if (e.key === 'Escape') { hide(); return; }
     if (e.key !== 'j' && e.key !== 'k') return;
-    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"],[data-q][tabindex="0"]'));
+    var stops = Array.prototype.slice.call(document.querySelectorAll('[data-tip][tabindex="0"],mark.q[tabindex="0"]'));
     if (stops.length === 0) return;
     var at = stops.indexOf(document.activeElement);
     var next = e.key === 'j' ? (at + 1) % stops.length : (at <= 0 ? stops.length - 1 : at - 1);

@@ -53,7 +53,10 @@ mark.q:focus { outline: 3px solid var(--focus); outline-offset: 1px; }
 .tag { display: inline-block; font: 600 .75rem/1.6 system-ui, sans-serif; padding: 0 .45em; border-radius: 999px; color: var(--ink); text-decoration: none; }
 ol.quote-list { padding-left: 1.5rem; }
 ol.quote-list li { margin: .6rem 0; }
-ol.quote-list strong .muted { font-weight: normal; }
+table.quote-table td { overflow-wrap: break-word; }
+table.quote-table .tag { white-space: nowrap; }
+table.quote-table td:nth-child(2) { font-weight: 600; }
+table.quote-table .muted { font-weight: normal; }
 ul.by-document { list-style: none; padding-left: 0; }
 ul.by-document > li.doc { margin: .9rem 0; }
 ul.by-document > li.doc > a { font-weight: 600; }
@@ -76,6 +79,14 @@ blockquote { margin: .25rem 0 0; padding-left: .75rem; border-left: 3px solid va
   main { padding: .6rem; }
   .text { padding: .6rem; font-size: 1rem; }
   table.chart th { width: 45%; }
+  /* a quote's row as a card: type and speaker, then cue · sieve · confidence on a line */
+  table.quote-table thead { display: none; }
+  table.quote-table tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--line); }
+  table.quote-table td { display: inline; padding: 0; border: 0; }
+  table.quote-table td:first-child { margin-right: .4rem; }
+  table.quote-table td:nth-child(2)::after { content: ""; display: block; }
+  table.quote-table td:nth-child(n+3) { color: var(--muted); font-size: .9rem; }
+  table.quote-table td:nth-child(n+4)::before { content: " · "; }
   #tip { left: .5rem !important; right: .5rem; top: auto !important; bottom: .5rem; max-width: none; }
 }
 @media print { nav.top, #tip { display: none; } }

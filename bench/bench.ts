@@ -31,6 +31,16 @@ function child<T>(task: string, args: string[]): T {
   return JSON.parse(last) as T;
 }
 
+/**
+ * Writes what earlier runs left in the page cache out to disk (`sync`), outside any timing: else a
+ * run pays for the writeback of the runs before it (at 5,000 articles a run leaves ~140–170 MB of
+ * cache and ~135 MB of dataset, and with the report ~170 MB more), and which run follows which
+ * changes its time.
+ */
+function flushWrites(): void {
+  spawnSync('sync');
+}
+
 /** `child`, without waiting: for children that must run at the same time. */
 function childAsync<T>(task: string, args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -240,6 +250,7 @@ async function main(): Promise<void> {
   const version = await pipelineVersion();
 
   const run = (name: string, workers: number, out = name, report = true) => {
+    flushWrites();
     const load = loadavg()[0]!;
     const r = child<RunResult>('run', ['--dir', dir, '--out', join(outs, out), '--workers', String(workers), '--version', version, '--report', String(report)]);
     const line = `${name.padEnd(22)} ${fmt(r.documents / r.seconds).padStart(8)} docs/s ${fmt(r.bytes / 1e6 / r.seconds, 2).padStart(6)} MB/s  ${fmt(r.seconds, 2).padStart(6)} s  CPU ${fmt(r.cpuSeconds).padStart(5)} s  peak RSS ${String(r.rssMB).padStart(4)} MB  load ${fmt(load, 1)}`;

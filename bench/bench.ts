@@ -4,6 +4,7 @@
 //   npm run bench -- --docs 100000     the 100,000-article run
 //   npm run bench -- --only all        only the all-cores run and its rerun (with --docs 100000: the memory check)
 //   npm run bench -- --only report     only the report's cost: three pairs of runs, without it and with it
+//   npm run bench -- --only report --pairs 6   the same with more pairs
 //   npm run bench -- --only pathological   only the pathological inputs' table
 //
 // Each measurement runs in a child process so that its peak RSS (getrusage, worker threads
@@ -203,7 +204,7 @@ function printPathological(): void {
   }
 }
 
-/** Pairs of runs without the report and with it that `--only report` times. */
+/** Pairs of runs without the report and with it that `--only report` times (`--pairs`). */
 const REPORT_PAIRS = 3;
 
 /** The report's cost: the mean time of the runs with it against the mean of those without. */
@@ -211,7 +212,13 @@ function printReportCost(cores: number, reported: readonly RunResult[], bare: re
   const mean = (rs: readonly RunResult[]) => rs.reduce((a, r) => a + r.seconds, 0) / rs.length;
   const cost = mean(reported) / mean(bare) - 1;
   const seconds = (rs: readonly RunResult[]) => rs.map((r) => fmt(r.seconds, 1)).join(', ');
-  console.log(`report's cost, ${cores} workers:     ${cost >= 0 ? '+' : ''}${fmt(cost * 100)} %  (mean of ${reported.length} runs with it, ${seconds(reported)} s, against ${bare.length} without, ${seconds(bare)} s; target ≤ 10 %)${cost <= 0.1 ? '' : '  ABOVE TARGET'}`);
+  const percent = (x: number) => `${x >= 0 ? '+' : ''}${fmt(x * 100)} %`;
+  console.log(`report's cost, ${cores} workers:     ${percent(cost)}  (mean of ${reported.length} runs with it, ${seconds(reported)} s, against ${bare.length} without, ${seconds(bare)} s; target ≤ 10 %)${cost <= 0.1 ? '' : '  ABOVE TARGET'}`);
+  // each run with the report against its pair's run without it, next to it: the machine drifts between pairs
+  const pairs = reported.map((r, i) => r.seconds / bare[i]!.seconds - 1).filter((x) => Number.isFinite(x));
+  const sorted = [...pairs].sort((a, b) => a - b);
+  const median = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  if (pairs.length > 1) console.log(`  pair by pair: ${pairs.map(percent).join(', ')}; median ${percent(median)}`);
 }
 
 async function main(): Promise<void> {
@@ -226,6 +233,7 @@ async function main(): Promise<void> {
       version: { type: 'string' },
       report: { type: 'string' },
       count: { type: 'string' },
+      pairs: { type: 'string' },
     },
   });
   if (values.child === 'run') return void console.log(JSON.stringify(await childRun(values.dir!, values.out!, Number(values.workers), values.version!, values.report !== 'false')));
@@ -262,7 +270,9 @@ async function main(): Promise<void> {
     // alternating, each into a fresh folder: this machine's speed drifts by 10–25 % within minutes
     const bare: RunResult[] = [];
     const reported: RunResult[] = [];
-    for (let pair = 1; pair <= REPORT_PAIRS; pair++) {
+    const pairs = Number(values.pairs ?? REPORT_PAIRS);
+    if (!Number.isInteger(pairs) || pairs < 1) throw new TypeError(`bench: Expected \`--pairs\` to be an integer from 1 and up, got \`${values.pairs}\``);
+    for (let pair = 1; pair <= pairs; pair++) {
       bare.push(run(`${cores} workers, no report`, cores, `no report ${pair}`, false));
       reported.push(run(`${cores} workers, report`, cores, `report ${pair}`));
     }

@@ -1,4 +1,4 @@
-// One document's page: the original text with debris greyed, quotes highlighted by type, cues underlined, speakers marked, and a list of the quotes.
+// One document's page: the original text with debris greyed, quotes highlighted by type, cues underlined, speakers marked, and a table of the quotes.
 //
 // Rendered in the worker that annotated the document, from its blocks and quote records, and
 // written from there: nothing is read or cleaned again. So a page knows its speakers only by the
@@ -38,9 +38,10 @@ export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   });
 }
 
-/** The row id of a quote's anchor in the page's quote table: report.js builds a mark's tooltip from that row and the table's header. */
+/** The id of a quote's row in the page's quote table: report.js builds a mark's tooltip from the row and the table's header. */
 export const listItemId = (anchor: string) => `l-${anchor}`;
 
+/** The marks of a document page: blocks outermost, then quotes, then cues and speaker mentions. */
 export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[]): Mark[] {
   const marks: Mark[] = [];
   for (const b of blocks) {

@@ -212,7 +212,7 @@ describe('the report of a run', () => {
     expect(cells[2]).toBe(`>“${escapeHtml(q.cue!.text)}” (${escapeHtml(q.cue!.lemma)})`);
     expect(cells[3]).toBe(`>${q.sieve}`);
     expect(cells[4]).toBe(` class="num">${q.confidence.toFixed(2)}`);
-    // the quote's text is in the page once, in its marks
+    // the quote's text at most once: in its marks, not again in the table
     expect(html.split(escapeHtml(q.text)).length - 1).toBeLessThanOrEqual(1);
   });
 

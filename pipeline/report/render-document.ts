@@ -41,8 +41,8 @@ export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
 /** The id of a quote's row in the page's quote table: report.js builds a mark's tooltip from the row and the table's header. */
 export const listItemId = (anchor: string) => `l-${anchor}`;
 
-/** The marks of a document page: blocks outermost, then quotes, then cues and speaker mentions. */
-export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[]): Mark[] {
+/** The marks of a document page: blocks outermost, then quotes (`anchors`: their `quoteAnchors`), then cues and speaker mentions. */
+export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[]): Mark[] {
   const marks: Mark[] = [];
   for (const b of blocks) {
     if (b.kind === 'paragraph') continue;
@@ -50,7 +50,6 @@ export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRe
     const title = b.kind === 'debris' ? ` title="debris: ${escapeHtml(b.reason)}"` : '';
     marks.push({ start: b.start, end: b.end, rank: 0, open: `<span class="${cls}"${title}>`, close: '</span>' });
   }
-  const anchors = quoteAnchors(quotes);
   // one mention or cue can serve several quotes: mark it once
   const seen = new Set<string>();
   const once = (key: string) => {
@@ -112,6 +111,8 @@ ${rows}</tbody>
 
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
   const quotes = inTextOrder(unordered);
+  // the marks and the table link each other by these ids: computed once for both
+  const anchors = quoteAnchors(quotes);
   const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
     .filter((s): s is string => s !== null)
     .map((s, i) => (i === 0 ? s : escapeHtml(s)))
@@ -124,8 +125,8 @@ export function renderDocument({ record, text, blocks, quotes: unordered, speake
     body: `<h1>${escapeHtml(record.title ?? record.id)}</h1>
 <p class="meta">${meta}</p>
 ${messages}${LEGEND}
-<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes))}</div>
+<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes, anchors))}</div>
 <h2>Quotes</h2>
-${quoteTable(quotes, quoteAnchors(quotes), speakers)}`,
+${quoteTable(quotes, anchors, speakers)}`,
   });
 }

@@ -13,6 +13,7 @@ import { createReadStream } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
+import { ownPiece } from '../pieces.ts';
 import { documentListPage, documentRow, listPath, speakerListPages } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
@@ -198,7 +199,8 @@ export class ReportEnd {
       this.#listPage++;
       this.#rows = [];
     }
-    this.#rows.push(row);
+    // a copy: the row is a slice of the document's frame, which it would keep alive as long as its list page
+    this.#rows.push(ownPiece(row));
   }
 
   /** The last list page, the speaker pages and the overview. */

@@ -2,7 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SerializedResult } from './process-document.ts';
 import type { RawDocument } from './read-corpus.ts';
@@ -165,16 +165,23 @@ function describeStat(path: string): string {
   return `${st.size} ${st.ino} ${Math.trunc(st.mtimeMs)}`;
 }
 
-/** `treeDigest` of each file's `describe(path)` under `dir`, by its path relative to `dir`; null when it cannot be read. */
+/**
+ * `treeDigest` of each file's `describe(path)` under `dir`, by its path relative to `dir`; null when
+ * it cannot be read. A folder at a time, each file taken in as it is met: listing the whole tree
+ * first (`readdirSync` recursive) and holding every pair took the 100,000-article report's 111,344
+ * files to +92 MB of peak RSS at the end of a run.
+ */
 function treeOf(dir: string, describe: (path: string) => string): string | null {
-  try {
-    const files: [string, string][] = [];
-    for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!e.isFile()) continue;
-      const path = join(e.parentPath, e.name);
-      files.push([relative(dir, path).split(sep).join('/'), describe(path)]);
+  const tree = new TreeDigest();
+  const walk = (folder: string, prefix: string) => {
+    for (const e of readdirSync(folder, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(folder, e.name), `${prefix}${e.name}/`);
+      else if (e.isFile()) tree.add(`${prefix}${e.name}`, describe(join(folder, e.name)));
     }
-    return treeDigest(files);
+  };
+  try {
+    walk(dir, '');
+    return tree.digest();
   } catch {
     return null;
   }

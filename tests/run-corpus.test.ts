@@ -1,7 +1,7 @@
 // Corpus runs: the same bytes whatever the worker count, the cache, the atomic commit, warnings and error records in errors.jsonl, and the exit codes.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -345,6 +345,19 @@ describe('treeDigest: a folder\'s files, in any order', () => {
     copy.add('y.html', B);
     expect(tree.digest()).toBe(treeDigest([['x.html', A]]));
     expect(copy.digest()).toBe(treeDigest([['x.html', A], ['y.html', B]]));
+  });
+
+  test('treeHash walks nested folders: each file by its path with `/`, no folder or link counted', async () => {
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+    const root = join(dir, 'tree');
+    await mkdir(join(root, 'documents', '0a', 'deep'), { recursive: true });
+    await mkdir(join(root, 'empty'));
+    await writeFile(join(root, 'index.html'), 'i');
+    await writeFile(join(root, 'documents', '0a', 'd.html'), 'd');
+    await writeFile(join(root, 'documents', '0a', 'deep', 'e.html'), 'e');
+    await symlink(join(root, 'index.html'), join(root, 'link.html'));
+    expect(treeHash(root)).toBe(treeDigest([['index.html', sha('i')], ['documents/0a/d.html', sha('d')], ['documents/0a/deep/e.html', sha('e')]]));
+    expect(treeHash(join(dir, 'no-such-folder'))).toBeNull();
   });
 
   test('a report folder\'s digest as written is its treeHash once committed', async () => {

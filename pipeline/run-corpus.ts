@@ -4,13 +4,14 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { readDocumentParts } from './report/document-parts.ts';
+import { removeTree } from './report/report-dir.ts';
 import { ReportWriter, type SpeakerPagesAside } from './report/write-report.ts';
 import type { SpeakerPagesTask } from './report/speaker-pages-thread.ts';
 import { collectGarbage, collectGarbageIfGrownBy } from './collect-garbage.ts';
@@ -399,7 +400,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       },
     );
     if (report) await report.commit();
-    else await rm(join(out, 'report'), { recursive: true, force: true });
+    else removeTree(join(out, 'report'));
     const summary = { documents, quotes, errors, warnings, bytes };
     const reportHash = report ? report.digest() : null;
     const reportStat = report ? treeStat(join(out, 'report')) : null;

@@ -10,7 +10,8 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
   const cues: Cue[] = [];
   const tokens = doc.tokens;
   for (const sentence of doc.sentences) {
-    const headline = isHeadlineCase(tokens, sentence.firstToken, sentence.lastToken);
+    // asked only of a sentence with a listed verb form after a proper noun
+    let headline: boolean | undefined;
     for (let i = sentence.firstToken; i < sentence.lastToken; i++) {
       const phrase = phraseAt(tokens, i, sentence.lastToken, lexicon);
       if (phrase !== null) {
@@ -21,12 +22,15 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
       }
       const token = tokens[i]!;
       const form = token.value.toLowerCase();
+      const listed = lexicon.verbs.get(form);
+      const verb = listed ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
+      const noun = lexicon.nouns.get(form);
+      // most tokens are neither: nothing below can make them a cue
+      if (verb === undefined && noun === undefined) continue;
       // `the New York State Republican Party`, `Mike Pence Calls for …`: a capital mid-sentence is a name or a title-case headline
       // …except a headline's present-tense verb after its subject: `Bernie Sanders Says He’s Already Started Writing …`
-      const listed = lexicon.verbs.get(form);
-      const headlineVerb = headline && tokens[i - 1]?.pos === 'PROPN' && /[^s]s$/.test(form) && listed !== undefined && listed.lemma !== form;
+      const headlineVerb = listed !== undefined && tokens[i - 1]?.pos === 'PROPN' && /[^s]s$/.test(form) && listed.lemma !== form && (headline ??= isHeadlineCase(tokens, sentence.firstToken, sentence.lastToken));
       if (/^\p{Lu}/u.test(token.value) && i > sentence.firstToken && !/^["“‘'(]$/u.test(tokens[i - 1]!.value) && !headlineVerb) continue;
-      const verb = lexicon.verbs.get(form) ?? (token.pos === 'VERB' ? lexicon.verbs.get(token.lemma) : undefined);
       // after a name or pronoun a reporting form is a verb whatever its tag: `Viguerie notes`, `Trump says`
       // (`The ad claims`: a noun after its determiner is a subject too)
       const prev = tokens[i - 1];
@@ -48,7 +52,6 @@ export function findCues(doc: Doc, lexicon: Lexicon): void {
         continue;
       }
       // `in a statement`, `in an interview`, `in a tweet`
-      const noun = lexicon.nouns.get(form);
       const before = tokens[i - 2];
       if (noun && i - 2 >= sentence.firstToken && /^(?:in|on|via)$/i.test(before!.value) && /^(?:a|an|the|his|her|their|its)$/i.test(tokens[i - 1]!.value)) {
         cues.push({ start: before!.start, end: token.end, value: doc.text.slice(before!.start, token.end), lemma: noun.lemma, cls: noun.cls, token: i, form: 'noun' });

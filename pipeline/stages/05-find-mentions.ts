@@ -2,9 +2,17 @@
 import type { Doc, EntityKind, Mention, Token } from '../document.ts';
 import { isWordOf, type Lexicon } from '../lexicon.ts';
 
-const isCapitalised = (t: Token) => /^\p{Lu}/u.test(t.value);
-const isInitial = (t: Token) => /^\p{Lu}\.$/u.test(t.value);
-const bare = (t: Token) => t.value.toLowerCase().replace(/\.$/, '');
+/** A capital first letter; ASCII without a regular expression, as most tokens are (called for nearly every token). */
+const startsUpper = (s: string) => {
+  const c = s.charCodeAt(0);
+  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(s);
+};
+const isCapitalised = (t: Token) => startsUpper(t.value);
+const isInitial = (t: Token) => t.value.length <= 3 && t.value.endsWith('.') && /^\p{Lu}\.$/u.test(t.value);
+const bare = (t: Token) => {
+  const lower = t.value.toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+};
 
 /**
  * A token that can be part of a name: a proper noun, or a capitalised word wink did not call one —
@@ -55,6 +63,11 @@ function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: 
     else if (n === 1 && (lexicon.honorifics.has(written) || lexicon.honorifics.has(joined))) longest = 1;
   }
   return longest;
+}
+
+/** A determiner before the run at `start` (`the Kremlin spokesman`), within its sentence. */
+function afterDeterminer(tokens: readonly Token[], start: number, sentenceStart: number, lexicon: Lexicon): boolean {
+  return start > sentenceStart && isWordOf(lexicon, 'determiners', tokens[start - 1]!.value);
 }
 
 function isOrganization(words: readonly string[], lexicon: Lexicon): boolean {
@@ -126,11 +139,9 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         else if (nameEnd > titleEnd && isWordOf(lexicon, 'nameParticles', n.value) && tokens[nameEnd + 1] && isNameToken(tokens[nameEnd + 1]!, tokens[nameEnd + 2], true, lexicon)) nameEnd++;
         else break;
       }
-      // A capitalised title word that wink took for a name (`President`) stays a title, not a name.
-      const nameTokens = tokens.slice(titleEnd, nameEnd);
-      const determiner = runStart > sentence.firstToken && isWordOf(lexicon, 'determiners', tokens[runStart - 1]!.value);
-
-      if (nameTokens.length > 0) {
+      if (nameEnd > titleEnd) {
+        // A capitalised title word that wink took for a name (`President`) stays a title, not a name.
+        const nameTokens = tokens.slice(titleEnd, nameEnd);
         const words = nameTokens.map((n) => n.value);
         const before = tokens[runStart - 1];
         const after = tokens[nameEnd];
@@ -153,6 +164,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         const title = titleEnd > runStart ? text.slice(tokens[runStart]!.start, tokens[titleEnd - 1]!.end).replace(/\s+/g, ' ') : null;
         // `Foreign Ministry`, `The Washington Post`: the whole run names an organisation
         const runWords = tokens.slice(runStart, nameEnd).map((n) => n.value);
+        const determiner = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon);
         const org = isOrganization(determiner ? [tokens[runStart - 1]!.value, ...runWords] : runWords, lexicon) || isOrganization(runWords, lexicon) || isOrganization(words, lexicon);
         const group = !org && lexicon.groups.has(words[words.length - 1]!.toLowerCase());
         const kind: EntityKind = org ? 'organization' : group ? 'group' : 'person';
@@ -169,10 +181,10 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         // a plural group noun after the modifiers: `US and Russian officials`
         if (isOrganization(words, lexicon) && (words.length === 1 || isCapitalised(tokens[last - 1]!))) {
           push(runStart, last, { kind: 'name', name: words.join(' '), title: null, entityKind: 'organization' });
-        } else if (determiner || isCapitalised(tokens[runStart]!)) {
+        } else if (afterDeterminer(tokens, runStart, sentence.firstToken, lexicon) || isCapitalised(tokens[runStart]!)) {
           const head = tokens[last - 1]!;
           if ((head.pos === 'NOUN' || head.pos === 'PROPN') && lexicon.titles.has(bare(head))) {
-            const from = determiner ? runStart - 1 : runStart;
+            const from = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon) ? runStart - 1 : runStart;
             push(from, last, { kind: 'nominal', name: null, title: text.slice(tokens[runStart]!.start, head.end).replace(/\s+/g, ' '), entityKind: 'person' });
           }
         }

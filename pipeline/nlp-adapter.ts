@@ -28,14 +28,23 @@ export interface Analysis {
  * word whole (`Trump's`, once read at a sentence end, stops splitting into `Trump` + `'s`). So a
  * document's tokens would depend on what its thread read before, and the dataset on the worker
  * count. After each document the words it taught are taken out of the lexicon's hash again, so every
- * document sees the model's own words and its own only.
+ * document sees the model's own words and its own only (`modelForWink`).
  */
 interface Lexemes {
   hash: Record<string, number>;
   list: string[];
 }
 let lexemes: Lexemes | null = null;
-const forgetfulModel = {
+/**
+ * wink-eng-lite-web-model's `metaCER()` replaces its module's machines with their own JSON on every
+ * call (`machines = JSON.stringify(machines)`), and every wink instance calls it once: each new
+ * instance got the last one's string stringified again, escapes doubling each time. After ~15
+ * instances (15,000 documents in one thread) the string took hundreds of MB, and at ~20 it no longer
+ * fit in a string (`RangeError: Invalid string length`); replacing workers every 2,000 documents hid
+ * it. The first call's answer is the right one, and wink only reads it: it is kept.
+ */
+let metaCER: unknown;
+export const modelForWink = {
   ...model,
   core() {
     // the typings call the core model `unknown`: it is `{ features: { lexeme: { hash, list, … } }, … }`
@@ -43,12 +52,15 @@ const forgetfulModel = {
     lexemes = core.features.lexeme;
     return core;
   },
-};
+  metaCER() {
+    return (metaCER ??= (model.metaCER as () => unknown)());
+  },
+} as typeof model;
 
 // Only what we read: sentence boundaries and POS (lemmas come with POS). The default pipe adds
 // negation, sentiment and entities we never use, at ~1.7 × the cost (../shared/LIBRARIES.md).
 const PIPE = ['sbd', 'pos'];
-let nlp = winkNLP(forgetfulModel, PIPE);
+let nlp = winkNLP(modelForWink, PIPE);
 const its = nlp.its;
 // Words re-learned by each document pile up in the lexicon's list (~25 KB a document); a fresh instance every
 // 1,000 documents (~150 ms to build, 0.15 ms a document) keeps a worker's heap small and flat.
@@ -76,7 +88,7 @@ const WHITESPACE_RUN = /\s{3,}/g;
  */
 export function analyze(text: string): Analysis {
   if (++documents > DOCUMENTS_PER_INSTANCE) {
-    nlp = winkNLP(forgetfulModel, PIPE);
+    nlp = winkNLP(modelForWink, PIPE);
     documents = 1;
   }
   const known = lexemes!.list.length;
@@ -91,7 +103,7 @@ export function analyze(text: string): Analysis {
   // wink's typings declare `its.lemma` with the addons signature `out()` does not accept; it works at run time.
   const lemmas = doc.tokens().out(its.lemma as unknown as typeof its.value) as string[];
   const spans = doc.sentences().out(its.span) as unknown as [number, number][];
-  // forget what this document taught (see `forgetfulModel`); its list entries stay, so indexes stay valid
+  // forget what this document taught (see `modelForWink`); its list entries stay, so indexes stay valid
   for (let i = known; i < lexemes!.list.length; i++) delete lexemes!.hash[lexemes!.list[i]!];
 
   // wink token index → our token index (or -1 for dropped whitespace tokens)

@@ -33,6 +33,9 @@ const NAMED: readonly [string, string, string, ReturnType<typeof shape>][] = [
   ['a hyphenated surname (Douglas Holtz-Eakin)', '"Trump should do so," Douglas Holtz-Eakin, an economist, told me.', 'Douglas Holtz-Eakin', { kind: 'name', name: 'Douglas Holtz-Eakin', title: null, entityKind: 'person' }],
   ['a party and state after a hyphen stay apart (R-Ariz.)', 'Sen. John McCain, R-Ariz., said the talks were over.', 'R-Ariz.', undefined],
   ['a first name wink takes for a verb (said Don Fowler)', '"Now is the time," said Don Fowler, a former party chairman.', 'Don Fowler', { kind: 'name', name: 'Don Fowler', title: null, entityKind: 'person' }],
+  // (capitals outside ASCII take another path than A–Z in the stage)
+  ['a non-ASCII capital after its cue (said Édouard Philippe)', '"Now is the time," said Édouard Philippe, a former prime minister.', 'Édouard Philippe', { kind: 'name', name: 'Édouard Philippe', title: null, entityKind: 'person' }],
+  ['a non-ASCII middle initial (Ólafur Á. Grímsson)', 'Ólafur Á. Grímsson said the talks were over.', 'Ólafur Á. Grímsson', { kind: 'name', name: 'Ólafur Á. Grímsson', title: null, entityKind: 'person' }],
   ['a nominal (The Russian president)', 'The Russian president said the talks were over.', 'The Russian president', { kind: 'nominal', name: null, title: 'Russian president', entityKind: 'person' }],
 ];
 

@@ -1,6 +1,7 @@
 // The adapter's spans against `text.slice`: wink gives token values without offsets, so every offset here is ours to get right.
 import { describe, expect, test } from 'vitest';
-import { analyze, firstNameGender } from '../pipeline/nlp-adapter.ts';
+import winkNLP from 'wink-nlp';
+import { analyze, firstNameGender, modelForWink } from '../pipeline/nlp-adapter.ts';
 
 /** `[behaviour, text, the tokens we expect, in order]` */
 const TOKENS: readonly [string, string, readonly string[]][] = [
@@ -120,5 +121,23 @@ describe('analyze: what one document taught wink-nlp does not change the next', 
     const first = analyze(text).tokens.map((t) => t.value);
     analyze(before);
     expect(analyze(text).tokens.map((t) => t.value)).toEqual(first);
+  });
+});
+
+describe('modelForWink: a fresh wink instance every 1,000 documents costs the same each time', () => {
+  // wink-eng-lite-web-model's metaCER() stringifies its machines again on every call: the 20th
+  // instance of one thread (20,000 documents) failed with `Invalid string length`
+  test('metaCER gives the same machines, JSON of an object, however often it is asked', () => {
+    const metaCER = modelForWink.metaCER as unknown as () => { machines: string };
+    const first = metaCER().machines;
+    for (let i = 0; i < 3; i++) expect(metaCER().machines).toBe(first);
+    expect(typeof JSON.parse(first)).toBe('object');
+  });
+
+  test('new instances read the same text alike', () => {
+    const text = 'Kremlin Spokesman Dmitry Peskov told reporters on Monday that the talks were over.';
+    const tagged = (nlp: ReturnType<typeof winkNLP>) => nlp.readDoc(text).tokens().out(nlp.its.pos);
+    const once = tagged(winkNLP(modelForWink, ['sbd', 'pos']));
+    for (let i = 0; i < 3; i++) expect(tagged(winkNLP(modelForWink, ['sbd', 'pos']))).toEqual(once);
   });
 });

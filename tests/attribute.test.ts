@@ -1,7 +1,8 @@
 // Attribution sieves, one row per pattern: the type, the sieve, the speaker's canonical name, the cue and the content of each quote record.
 import { describe, expect, test } from 'vitest';
 import { isWireDateline } from '../pipeline/stages/attribute/quotation-sieves.ts';
-import { records, slice } from './helpers.ts';
+import { createContext, outerHolding } from '../pipeline/stages/attribute/context.ts';
+import { annotated, lexicon, records, slice, spanOf } from './helpers.ts';
 
 /** Each record as `[type, sieve, speaker's canonical name, cue text, content text]`. */
 const rows = (text: string) => records(text).map((r) => [r.type, r.sieve, r.speaker?.name ?? null, r.cue?.text ?? null, r.text] as const);
@@ -212,5 +213,45 @@ describe('isWireDateline', () => {
     ['Rubio ', false],
   ] as const)('%j → %s', (text, expected) => {
     expect(isWireDateline(text)).toBe(expected);
+  });
+});
+
+describe('outerHolding: the outermost quotation around a span, by binary search', () => {
+  // an unmatched mark at the end: its hull runs to the end of its paragraph
+  const text = 'He said “one thing.” Then “two, three,” she said, and “four is “five” too.” And “six is here.\n\nNext.';
+  const doc = annotated(text);
+  const ctx = createContext(doc, lexicon);
+  // what the sieves scanned for before: the first outer quotation whose hull holds the span
+  const scanned = (start: number, end: number) => ctx.outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= end);
+
+  test('the document has its four outer quotations, one nested and one unmatched', () => {
+    expect(ctx.outer.length).toBe(4);
+  });
+
+  test.each([
+    ['inside the first quotation', 'one', 'one thing'],
+    ['the nested quotation, inside its outer one', 'five', 'four is'],
+    ['from the opening mark to the closing one', '“two, three,”', 'two, three'],
+    ['inside the unmatched quotation', 'six', 'six'],
+  ])('%s', (_, part, holder) => {
+    const { start, end } = spanOf(text, part);
+    const q = outerHolding(ctx, start, end);
+    expect(q && text.slice(q.start, q.end)).toContain(holder);
+  });
+
+  test.each([
+    ['before every quotation', 'He said'],
+    ['between two quotations', 'Then'],
+    ['across two quotations', 'thing.” Then “two'],
+    ['after the unmatched paragraph', 'Next'],
+  ])('nothing %s', (_, part) => {
+    const { start, end } = spanOf(text, part);
+    expect(outerHolding(ctx, start, end)).toBeUndefined();
+  });
+
+  test('agrees with a scan of every outer quotation on every span of the text', () => {
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start + 1; end <= text.length; end++) expect(outerHolding(ctx, start, end)).toBe(scanned(start, end));
+    }
   });
 });

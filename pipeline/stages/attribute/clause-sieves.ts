@@ -1,6 +1,6 @@
 // Sieves that start from a cue: the clause it reports after it, before it, around it; quoted fragments in a clause.
 import type { Cue, Mention, QuoteSpan, Span } from '../../document.ts';
-import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, overlapsAttribution, quotesWithin, reports, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
+import { add, attributionsNear, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, latest, OPENING_MARK, outerHolding, overlapsAttribution, quotesWithin, reports, sentenceIndex, sentenceOf, type Sieve, tokenAt, typeOf, wordCount } from './context.ts';
 import { beforeSpeakerPhrase, isLabel, isPassive, speakerOf, subjectBefore } from './speakers.ts';
 import { attributionEndsClause, clauseAfterCue, clauseFrom, learnedStart, namesAudience, pastConnective } from './clauses.ts';
 
@@ -77,7 +77,7 @@ export function reportedClause(ctx: Context, cue: Cue, outer: readonly QuoteSpan
     for (let k = start; k < Math.min(sentence.lastToken, start + 12); k++) {
       const t = tokens[k]!;
       if (CLAUSE_END.test(t.value) || (t.pos === 'VERB' && k > start && !/^(?:to)$/i.test(tokens[k - 1]!.value))) break;
-      if (OPENING_MARK.test(t.value) && outer.some((q) => q.open.start === t.start)) {
+      if (OPENING_MARK.test(t.value) && ctx.outerByOpen.has(t.start)) {
         const span = clauseFrom(ctx, learnedStart(ctx, cue, sentence, start), outer, 3, false, cue.lemma);
         if (span && !overlapsAttribution(ctx, span)) add(ctx, { ...span, parts: [span], type: 'mixed', cue, mention: speaker.mention, sieve: 'speaker-cue-that' }, quotesWithin(ctx, span));
         return;
@@ -133,7 +133,7 @@ export function beforeComma(ctx: Context, cue: Cue, mention: Mention, first: num
     return;
   }
   // content that is one whole quotation is a direct quote, attributed by the quote sieves
-  const whole = outer.find((q) => q.open.start <= start && (q.close?.end ?? q.end) >= stop);
+  const whole = outerHolding(ctx, start, stop);
   if (whole) return;
   while (start < stop && /\s/.test(doc.view[start]!)) start++;
   const parts: Span[] = [{ start, end: stop }];

@@ -159,7 +159,7 @@ export function clauseAfterCue(ctx: Context, cue: Cue, sentence: { lastToken: nu
     const inPhrase = t.pos === 'VERB' && tokens[k - 1]?.pos === 'NOUN' && tokens[k - 2]?.pos === 'DET' && tokens[k - 3]?.pos === 'ADP';
     if (inPhrase) continue;
     // `tells MSNBC’s “Morning Joe” on Friday that …`: a short quoted title is passed over
-    const title = OPENING_MARK.test(t.value) ? ctx.outer.find((q) => q.open.start === t.start) : undefined;
+    const title = OPENING_MARK.test(t.value) ? ctx.outerByOpen.get(t.start) : undefined;
     if (title && title.close !== null && wordCount(ctx.doc.view.slice(title.start, title.end)) <= 4 && !/[.!?,]$/.test(ctx.doc.view.slice(title.start, title.end).trimEnd())) {
       k = tokenAt(tokens, title.close.end) - 1;
       continue;

@@ -54,6 +54,8 @@ export interface Context {
   /** Outermost quotations in text order, and their `[open.start, close.end)` hulls, for binary search. */
   readonly outer: readonly QuoteSpan[];
   readonly quoteHulls: readonly Span[];
+  /** Outermost quotations by the offset of their opening mark (one a mark): a lookup, not a scan, per token. */
+  readonly outerByOpen: ReadonlyMap<number, QuoteSpan>;
   /** Indexes into `attributions` by the sentence their content starts in: "the attributions near here" without a scan. */
   readonly bySentence: Map<number, number[]>;
   /** What the boundary model reads of the document. */
@@ -76,6 +78,7 @@ export function createContext(doc: Doc, lexicon: Lexicon): Context {
     contentBlocks: doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph'),
     outer: doc.quotes.filter((q) => q.depth === 0),
     quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
+    outerByOpen: new Map(doc.quotes.filter((q) => q.depth === 0).map((q) => [q.open.start, q])),
     bySentence: new Map(),
     breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset), notName: (k) => lexicon.notNames.has(doc.tokens[k]!.value.toLowerCase()) },
   };
@@ -152,6 +155,23 @@ export function spanIndexAt(spans: readonly Span[], offset: number): number {
 
 export function insideQuote(ctx: Context, offset: number): boolean {
   return spanIndexAt(ctx.quoteHulls, offset) !== -1;
+}
+
+/**
+ * The outermost quotation whose hull holds all of `[start, end)` (`start < end`), or undefined. Hulls
+ * are sorted and do not overlap, so only the last one starting at or before `start` can (binary
+ * search: a sieve asks it once per attribution, and a scan made a document of 6,000 quotes quadratic).
+ */
+export function outerHolding(ctx: Context, start: number, end: number): QuoteSpan | undefined {
+  const hulls = ctx.quoteHulls;
+  let lo = 0;
+  let hi = hulls.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hulls[mid]!.start <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && hulls[lo - 1]!.end >= end ? ctx.outer[lo - 1] : undefined;
 }
 
 /** Outermost quotations whose hull overlaps `span`, in text order (binary search: no scan of the document's quotes). */

@@ -64,7 +64,8 @@ export function quoteThenSpeakerCue(ctx: Context, q: QuoteSpan, outer: readonly 
       // (`"…," Trump said, adding later, "…"`: a reporting participle starts an attribution of its own)
       const interrupted = between.length > 0 && (!/^(?:,|:|but|and)$/i.test(tokens[mark - 1]!.value) || between.some((t, i) => (t.pos === 'VERB' && !/ing$/i.test(t.value)) || t.pos === 'AUX' || (t.pos === 'PRON' && /^(?:he|she|they|i|we)$/i.test(t.value)) || reportingCueAt(ctx, after + 1 + i)));
       const opening = OPENING_MARK.test(tokens[mark]?.value ?? '') && !interrupted ? tokens[mark]!.start : -1;
-      const next = outer.find((o) => o.open.start === opening && !ctx.usedQuotes.has(o));
+      const candidate = ctx.outerByOpen.get(opening);
+      const next = candidate !== undefined && !ctx.usedQuotes.has(candidate) ? candidate : undefined;
       if (next && /[,\p{L}\p{N}]$/u.test(ctx.doc.view.slice(q.start, q.end).trimEnd())) {
         parts = [...parts, ...next.parts];
         used.push(next);
@@ -189,7 +190,8 @@ export function headlineDashSpeaker(ctx: Context): void {
     // the name ends the heading (`WASHINGTON (Reuters) - Hillary Clinton spoke` is a dateline and a sentence)
     if (!mention || mention.kind !== 'name' || /[\p{L}\p{N}]/u.test(doc.view.slice(mention.end, block.end))) continue;
     let span: Span = { start: block.start, end: block.start + text.slice(0, dash.index).trimEnd().length };
-    const quote = doc.quotes.find((q) => q.depth === 0 && q.open.start === span.start && q.close?.end === span.end);
+    const opened = ctx.outerByOpen.get(span.start);
+    const quote = opened !== undefined && opened.close?.end === span.end ? opened : undefined;
     const type: QuoteType = quote ? 'direct' : 'indirect';
     if (quote) span = { start: quote.start, end: quote.end };
     add(ctx, { ...span, parts: [span], type, cue: null, mention, sieve: 'headline-dash-speaker' }, quote ? [quote] : []);
@@ -221,7 +223,7 @@ export function transcriptSpeaker(ctx: Context): void {
     const labelStart = block.start + label[1]!.length;
     let start = block.start + label[0].length;
     let end = block.start + text.trimEnd().length;
-    const opened = label[1] !== '' ? doc.quotes.find((q) => q.depth === 0 && q.open.start === block.start) : undefined;
+    const opened = label[1] !== '' ? ctx.outerByOpen.get(block.start) : undefined;
     if (label[1] !== '' && /["”]$/u.test(doc.view.slice(start, end))) end--;
     if (end - start < 2 || overlapsAttribution(ctx, { start, end })) continue;
     while (start < end && /\s/.test(doc.view[start]!)) start++;

@@ -1,8 +1,8 @@
 // The content-hash cache beside the output: a document whose text and pipeline are unchanged is not processed again.
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, sep } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SerializedResult } from './process-document.ts';
 import type { RawDocument } from './read-corpus.ts';
@@ -186,18 +186,22 @@ function treeOf(dir: string, describe: (path: string) => string): string | null 
 }
 
 /**
- * Processed documents by sha256 of (pipeline version, id, format, text) in `<out>/.cache/ab/cdef….json`.
- * The id is part of the key because the rows carry it. Workers write the entries (worker.ts), to a
- * temporary name then renamed, so a crash leaves a whole entry or none; an entry that does not
- * parse is a miss.
+ * Processed documents by sha256 of (pipeline version, id, format, text) in
+ * `<out>/.cache/v<version hash>/ab/cdef….json`, a folder per pipeline version. The id is part of the
+ * key because the rows carry it. Workers write the entries (worker.ts), to a temporary name then
+ * renamed, so a crash leaves a whole entry or none; an entry that does not parse is a miss.
  */
 export class ResultCache {
   readonly #dir: string;
   readonly #version: string;
+  /** The folder of this version's entries. */
+  readonly #entries: string;
 
   constructor(dir: string, version: string) {
     this.#dir = dir;
     this.#version = version;
+    // a hash, as the version given may be any string
+    this.#entries = join(dir, `v${createHash('sha256').update(version).digest('hex').slice(0, 16)}`);
   }
 
   static async open(out: string, version?: string): Promise<ResultCache> {
@@ -214,7 +218,18 @@ export class ResultCache {
 
   /** Where the entry for `key` lives: workers write it there themselves. */
   path(key: string): string {
-    return join(this.#dir, key.slice(0, 2), `${key.slice(2)}.json`);
+    return join(this.#entries, key.slice(0, 2), `${key.slice(2)}.json`);
+  }
+
+  /**
+   * Removes every other version's entries, and those of the layout before version folders: a new
+   * pipeline version never hits them, and a corpus of a million articles leaves ~28 GB of them a
+   * version. Called once a run is committed; two checkouts of different versions writing into one
+   * output folder take turns missing.
+   */
+  prune(): void {
+    const keep = new Set([MANIFEST, '.gitignore', basename(this.#entries)]);
+    for (const name of readdirSync(this.#dir)) if (!keep.has(name)) rmSync(join(this.#dir, name), { recursive: true, force: true });
   }
 
   /** The record of the last committed run, or undefined when there is none or it does not parse. */

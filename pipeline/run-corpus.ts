@@ -411,6 +411,10 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const reportStat = report ? treeStat(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
     await cache.writeManifest({ inputs: inputs.digest('hex'), filesStat: datasetStats(out), report: reportHash, reportStat, summary }).catch(() => {});
+    // housekeeping: a folder that cannot be removed now is removed by a later run
+    try {
+      cache.prune();
+    } catch {}
   } catch (error) {
     // the workers first: one still running would write a page into the report folder being removed
     if (processor) await (await processor).close().catch(() => {});

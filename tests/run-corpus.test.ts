@@ -120,6 +120,33 @@ describe('cache', () => {
   }, 60_000);
 });
 
+describe('cache: one pipeline version at a time', () => {
+  const top = async () => (await readdir(join(out, '.cache'))).sort();
+  const entries = async () => (await readdir(join(out, '.cache'), { recursive: true })).filter((p) => p.endsWith('.json') && p !== 'manifest.json');
+
+  test('a run keeps its own version\'s entries and removes the others\', and those of the flat layout before', async () => {
+    await articles(2);
+    await runCorpus(corpus, { out, workers: 0, version: 'one' });
+    const [first] = (await top()).filter((n) => n.startsWith('v'));
+    expect(await entries()).toHaveLength(2);
+    // an entry as releases before version folders stored it
+    await mkdir(join(out, '.cache', 'ab'));
+    await writeFile(join(out, '.cache', 'ab', 'cdef.json'), '{}');
+    const other = await runCorpus(corpus, { out, workers: 0, version: 'two' });
+    expect(other.cached).toBe(0);
+    const after = await top();
+    expect(after.filter((n) => n !== '.gitignore' && n !== 'manifest.json')).toHaveLength(1);
+    expect(after).not.toContain(first);
+    expect(after).not.toContain('ab');
+    expect(await entries()).toHaveLength(2);
+    // the version kept still serves: with one document changed, the other comes from it
+    await writeFile(join(corpus, 'f1', 'a1.txt'), '"We will wait," Dmitry Peskov said on Monday.');
+    expect((await runCorpus(corpus, { out, workers: 0, version: 'two' })).cached).toBe(1);
+    // and the first version's entries are gone for good
+    expect((await runCorpus(corpus, { out, workers: 0, version: 'one' })).cached).toBe(0);
+  }, 60_000);
+});
+
 describe('unchanged rerun', () => {
   const pages = async () => (await readdir(join(out, 'report', 'documents'), { recursive: true })).filter((p) => p.endsWith('.html') && !p.startsWith('page-')).map((p) => join(out, 'report', 'documents', p));
 

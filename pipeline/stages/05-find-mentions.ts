@@ -178,13 +178,14 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         // Only titles and affiliations: an organisation (`the Kremlin`) or a nominal (`the Kremlin spokesman`).
         let last = titleEnd;
         const words = tokens.slice(runStart, last).map((n) => n.value);
+        const determiner = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon);
         // a plural group noun after the modifiers: `US and Russian officials`
         if (isOrganization(words, lexicon) && (words.length === 1 || isCapitalised(tokens[last - 1]!))) {
           push(runStart, last, { kind: 'name', name: words.join(' '), title: null, entityKind: 'organization' });
-        } else if (afterDeterminer(tokens, runStart, sentence.firstToken, lexicon) || isCapitalised(tokens[runStart]!)) {
+        } else if (determiner || isCapitalised(tokens[runStart]!)) {
           const head = tokens[last - 1]!;
           if ((head.pos === 'NOUN' || head.pos === 'PROPN') && lexicon.titles.has(bare(head))) {
-            const from = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon) ? runStart - 1 : runStart;
+            const from = determiner ? runStart - 1 : runStart;
             push(from, last, { kind: 'nominal', name: null, title: text.slice(tokens[runStart]!.start, head.end).replace(/\s+/g, ' '), entityKind: 'person' });
           }
         }

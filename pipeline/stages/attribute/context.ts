@@ -64,6 +64,7 @@ export interface Context {
 
 /** The state the sieves share over one document. */
 export function createContext(doc: Doc, lexicon: Lexicon): Context {
+  const outer = doc.quotes.filter((q) => q.depth === 0);
   const ctx: Context = {
     doc,
     lexicon,
@@ -76,9 +77,9 @@ export function createContext(doc: Doc, lexicon: Lexicon): Context {
     attributions: [],
     claimed: new Uint8Array(doc.text.length + 1),
     contentBlocks: doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph'),
-    outer: doc.quotes.filter((q) => q.depth === 0),
-    quoteHulls: doc.quotes.filter((q) => q.depth === 0).map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
-    outerByOpen: new Map(doc.quotes.filter((q) => q.depth === 0).map((q) => [q.open.start, q])),
+    outer,
+    quoteHulls: outer.map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
+    outerByOpen: new Map(outer.map((q) => [q.open.start, q])),
     bySentence: new Map(),
     breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset), notName: (k) => lexicon.notNames.has(doc.tokens[k]!.value.toLowerCase()) },
   };
@@ -158,20 +159,13 @@ export function insideQuote(ctx: Context, offset: number): boolean {
 }
 
 /**
- * The outermost quotation whose hull holds all of `[start, end)` (`start < end`), or undefined. Hulls
- * are sorted and do not overlap, so only the last one starting at or before `start` can (binary
- * search: a sieve asks it once per attribution, and a scan made a document of 6,000 quotes quadratic).
+ * The outermost quotation whose hull holds all of `[start, end)` (`start < end`), or undefined: hulls
+ * do not overlap, so it is the one holding `start`, if it reaches `end` (binary search: a sieve asks
+ * it once per attribution, and a scan made a document of 6,000 quotes quadratic).
  */
 export function outerHolding(ctx: Context, start: number, end: number): QuoteSpan | undefined {
-  const hulls = ctx.quoteHulls;
-  let lo = 0;
-  let hi = hulls.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (hulls[mid]!.start <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 && hulls[lo - 1]!.end >= end ? ctx.outer[lo - 1] : undefined;
+  const i = spanIndexAt(ctx.quoteHulls, start);
+  return i !== -1 && ctx.quoteHulls[i]!.end >= end ? ctx.outer[i] : undefined;
 }
 
 /** Outermost quotations whose hull overlaps `span`, in text order (binary search: no scan of the document's quotes). */

@@ -6,7 +6,7 @@ import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
+import { fileStat, ResultCache, sha256, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
@@ -40,7 +40,7 @@ export interface RunOptions {
   readonly readAhead?: number;
   /**
    * Worker threads for the CPU stages; 0 runs them in this thread. One worker beats the main
-   * thread by letting reading and writing overlap the stages (see bench/README.md).
+   * thread by letting reading and writing overlap the stages (see the README, Performance).
    * @default the number of cores
    */
   readonly workers?: number;
@@ -93,6 +93,9 @@ export interface RunSummary {
  * of the heap live: collecting on the same growth there, the end of that run took ~30 s.
  */
 const GROWTH = 32 * 1024 * 1024;
+
+/** A worker's young generation, in MB (`resourceLimits`). */
+const YOUNG_GENERATION_MB = 24;
 
 /** Documents committed between two full collections of this thread's heap. */
 const COMMIT_GC_EVERY = 1000;
@@ -162,6 +165,9 @@ function pool(workers: number, recycleAfter: number): Processor {
       // result until the main thread handed it the next, ~8 % of its time on PolNeAR with 2 workers.
       // The stages are synchronous, so the two never run at once.
       concurrentTasksPerWorker: 2,
+      // V8's default young generation (up to 48 MB a thread) took each worker ~25 MB of RSS more for
+      // a few percent of speed (see worker.ts for the old generation)
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   let piscina = make();
   let submitted = 0;
@@ -310,7 +316,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
           if (entry === undefined || !report) return entry;
           if (entry.pageHash === undefined) return undefined;
           const page = await readFile(report.previousPage(raw.id)).catch(() => undefined);
-          return page !== undefined && createHash('sha256').update(page).digest('hex') === entry.pageHash ? entry : undefined;
+          return page !== undefined && sha256(page) === entry.pageHash ? entry : undefined;
         });
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)

@@ -1,10 +1,9 @@
 // The worker thread's task: one raw document in, its rows as JSON lines out, and its cache entry and report page written here rather than on the main thread.
-import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { threadId } from 'node:worker_threads';
-import { encodeEntry } from './cache.ts';
-import { collectGarbageIfGrownBy } from './collect-garbage.ts';
+import { encodeEntry, sha256 } from './cache.ts';
 import { processRaw, serialize, type SerializedResult } from './process-document.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
 import { documentPath } from './report/paths.ts';
@@ -49,7 +48,7 @@ function writeMaking(path: string, data: string | Buffer): void {
  * cost ~0.1 s here, and three times that as promise-based writes on the main thread, which every
  * worker waits on. The shard folder is made when the first write into it fails.
  */
-function writePage(path: string, html: Buffer): boolean {
+function writePage(path: string, html: string): boolean {
   try {
     writeMaking(path, html);
     return true;
@@ -62,17 +61,18 @@ function writePage(path: string, html: Buffer): boolean {
 export type WorkResult = (SerializedResult & { readonly written?: string }) | ErrorRecord;
 
 /**
- * A busy worker is never idle, when V8 would shrink its heap: its heap grows by the garbage of the
- * documents until V8 decides on a major collection, and it reserves more as it goes. A full
- * collection (~40 ms, with ~50 MB live) once the heap in use has grown by GROWTH bytes since the last
- * one, every ~100 bench documents, keeps a worker near 190 MB of RSS. Every 500 documents, a
- * worker swung between 200 and 290 MB (V8 reserved up to 178 MB of heap for 50 MB live), and the
- * 5,000-article run with 2 workers peaked at 565 MB instead of 440–460, at the same speed.
+ * How far V8 lets the heap grow over what was live after its last major collection before the next
+ * one: 15 % instead of V8's own factor (up to 4 × for a busy heap, which a worker never stops being).
+ * A worker's heap stays near what is live without the full collections the run used to force every
+ * 24 MB of growth: each of those dropped every map no live object held, and with them the optimized
+ * code of the stages built on them, which V8 then compiled again (~7 s of the 5,000-article bench's
+ * CPU, ~40 recompilations of each attribution sieve). V8's own collections keep such maps (see
+ * the README, Performance). Process-wide: it also applies to the main thread, which forces its own.
  */
-const GROWTH = 24 * 1024 * 1024;
+export const HEAP_GROWING_PERCENT = 15;
+setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
-  collectGarbageIfGrownBy(GROWTH);
   const result = processRaw(raw, { page: reportFolder !== null });
   if ('error' in result) return result;
   const serialized = serialize(result);
@@ -81,12 +81,10 @@ export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
     return serialized;
   }
   const { page, ...rest } = serialized;
-  // encoded once, for its hash and its file
-  const bytes = Buffer.from(page);
-  const pageHash = createHash('sha256').update(bytes).digest('hex');
+  const pageHash = sha256(page);
   if (cachePath !== null) store(cachePath, encodeEntry({ ...rest, pageHash }));
   // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), bytes) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
+  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
 }
 
 export default work;

@@ -1,12 +1,12 @@
 // Where each page of a report lives: stable names from ids alone, sharded so no folder holds more than a few hundred files at 100,000 documents.
-import { createHash } from 'node:crypto';
+import { hash as digest } from 'node:crypto';
 import { groupOfId } from '../speakers.ts';
 
 /** Documents and speakers per list page. */
 export const PER_PAGE = 200;
 
 function shardAndName(id: string): string {
-  const hash = createHash('sha1').update(id).digest('hex');
+  const hash = digest('sha1', id, 'hex');
   // readable and unique: `a/b.txt` and `a_b.txt` read alike but hash apart
   const readable = id.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._-]+/, '').slice(0, 80);
   return `${hash.slice(0, 2)}/${readable}-${hash.slice(0, 8)}.html`;
@@ -37,7 +37,7 @@ export function speakerPageCount(speakers: number): number {
 }
 
 /** The first 32 bits of a string's sha1: which page, or bucket, it falls on. */
-const hash32 = (s: string) => createHash('sha1').update(s).digest().readUInt32BE(0);
+const hash32 = (s: string) => digest('sha1', s, 'buffer').readUInt32BE(0);
 
 const groupHashes = new Map<string, number>();
 
@@ -73,7 +73,7 @@ export function speakerPagePath(n: number): string {
 
 /** The element id of a speaker's section on its shared page. */
 export function speakerAnchor(id: string): string {
-  return `s-${id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60)}-${createHash('sha1').update(id).digest('hex').slice(0, 8)}`;
+  return `s-${id.replace(/[^A-Za-z0-9_-]+/g, '_').slice(0, 60)}-${digest('sha1', id, 'hex').slice(0, 8)}`;
 }
 
 /** `speakers/2a/42.html#s-person_donald-trump-4f7895d9`: a speaker's section, relative to the report root. */
@@ -104,7 +104,7 @@ function nameHash(kind: string, name: string): string {
   const key = `${kind}\u0000${name}`;
   let hash = nameHashes.get(key);
   if (hash === undefined) {
-    hash = createHash('sha1').update(key).digest('hex');
+    hash = digest('sha1', key, 'hex');
     if (nameHashes.size >= 10_000) nameHashes.clear();
     nameHashes.set(key, hash);
   }

@@ -1,9 +1,8 @@
 // A report folder written atomically: pages go to a hidden sibling folder, which replaces the old report only once everything is written.
-import { createHash } from 'node:crypto';
 import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { TreeDigest } from '../cache.ts';
+import { sha256, TreeDigest } from '../cache.ts';
 
 /** Files written under a folder, each folder made once, with each file's sha256 as written (a report is thousands of small files). */
 export class FolderFiles {
@@ -30,10 +29,8 @@ export class FolderFiles {
    */
   write(path: string, content: string): void {
     this.makeFolderOf(path);
-    // encoded once for both
-    const bytes = Buffer.from(content);
-    writeFileSync(join(this.#root, path), bytes);
-    this.written.set(path, createHash('sha256').update(bytes).digest('hex'));
+    writeFileSync(join(this.#root, path), content);
+    this.written.set(path, sha256(content));
   }
 }
 

@@ -87,7 +87,8 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
       found = byKey.get(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`) ?? -1;
     }
     if (found === -1) {
-      entities.push({ name: m.name, kind: m.entityKind, aliases: [], titles: [], gender: 'unknown' });
+      // every field from the start: an object's shape is then fixed (a field added later is a shape of its own)
+      entities.push({ name: m.name, kind: m.entityKind, aliases: [], titles: [], gender: 'unknown', confirmed: undefined, genderAsked: false });
       found = entities.length - 1;
       if (m.entityKind !== 'person') byKey.set(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`, found);
       if (m.entityKind === 'person') {

@@ -231,7 +231,7 @@ export function transcriptSpeaker(ctx: Context): void {
     let entity = doc.entities.findIndex((e) => e.kind === 'person' && e.name.split(/\s+/).pop()!.toLowerCase() === surname);
     if (entity === -1) {
       const name = label[2]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
-      entity = doc.entities.push({ name, kind: 'person', aliases: [name], titles: [], gender: 'unknown' }) - 1;
+      entity = doc.entities.push({ name, kind: 'person', aliases: [name], titles: [], gender: 'unknown', confirmed: undefined, genderAsked: false }) - 1;
     }
     const mention: Mention = { start: labelStart, end: labelStart + label[2]!.length, kind: 'name', value: label[2]!, name: doc.entities[entity]!.name, title: null, entityKind: 'person', entity };
     const span = { start, end };

@@ -6,6 +6,7 @@
 //   npm run bench -- --only report     only the report's cost: three pairs of runs, without it and with it
 //   npm run bench -- --only report --pairs 6   the same with more pairs
 //   npm run bench -- --only pathological   only the pathological inputs' table
+//   npm run bench -- --only report --corpus <dir>   the report's cost (or with `--only all` the all-cores run) on a corpus of one's own
 //
 // Each measurement runs in a child process so that its peak RSS (getrusage, worker threads
 // included) is its own. Corpora are built once under the system temp folder and reused.
@@ -234,6 +235,7 @@ async function main(): Promise<void> {
       report: { type: 'string' },
       count: { type: 'string' },
       pairs: { type: 'string' },
+      corpus: { type: 'string' },
     },
   });
   if (values.child === 'run') return void console.log(JSON.stringify(await childRun(values.dir!, values.out!, Number(values.workers), values.version!, values.report !== 'false')));
@@ -247,11 +249,16 @@ async function main(): Promise<void> {
   if (only !== undefined && only !== 'all' && only !== 'report' && only !== 'pathological') throw new TypeError(`bench: Expected \`--only\` to be \`all\`, \`report\` or \`pathological\`, got \`${only}\``);
   if (only === 'pathological') return printPathological();
   const cores = availableParallelism();
-  const dir = join(tmpdir(), `quotes-bench-${docs}`);
-  const outs = join(tmpdir(), `quotes-bench-${docs}-out`);
+  // a corpus of one's own (a folder, a file): only the runs, not the floor and the stages alone, which read the generated one
+  const own = values.corpus;
+  if (own !== undefined && only !== 'report' && only !== 'all') throw new TypeError(`bench: Expected \`--corpus\` with \`--only report\` or \`--only all\`, got \`--only ${only ?? ''}\``);
+  const dir = own ?? join(tmpdir(), `quotes-bench-${docs}`);
+  const outs = own === undefined ? join(tmpdir(), `quotes-bench-${docs}-out`) : join(tmpdir(), 'quotes-bench-corpus-out');
   let t = performance.now();
-  const bytes = await buildCorpus(dir, docs);
-  console.log(`corpus: ${docs} articles, ${fmt(bytes / 1e6)} MB in ${dir} (${fmt((performance.now() - t) / 1000)} s to build or check)`);
+  if (own === undefined) {
+    const bytes = await buildCorpus(dir, docs);
+    console.log(`corpus: ${docs} articles, ${fmt(bytes / 1e6)} MB in ${dir} (${fmt((performance.now() - t) / 1000)} s to build or check)`);
+  } else console.log(`corpus: ${own}`);
   console.log(`machine: ${cores} cores, Node ${process.version}; load = 1-minute load average before each run (others' jobs share the cores)\n`);
   await rm(outs, { recursive: true, force: true });
   // fixed for the whole benchmark: edits to the sources by others meanwhile must not empty the cache between runs

@@ -1,6 +1,6 @@
 // The content-hash cache beside the output: a document whose text and pipeline are unchanged is not processed again.
 import { createHash, hash, randomBytes } from 'node:crypto';
-import { createReadStream, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -199,12 +199,19 @@ export class ResultCache {
   readonly #version: string;
   /** The folder of this version's entries. */
   readonly #entries: string;
+  /**
+   * Whether that folder was missing when the cache was opened: the first run of a version then looks
+   * up nothing (each of its documents is looked up once, before any worker stores it), where a failed
+   * read a document cost the main thread ~50–75 µs of CPU.
+   */
+  readonly #empty: boolean;
 
   constructor(dir: string, version: string) {
     this.#dir = dir;
     this.#version = version;
     // a hash, as the version given may be any string
     this.#entries = join(dir, `v${createHash('sha256').update(version).digest('hex').slice(0, 16)}`);
+    this.#empty = !existsSync(this.#entries);
   }
 
   static async open(out: string, version?: string): Promise<ResultCache> {
@@ -250,6 +257,7 @@ export class ResultCache {
   }
 
   async get(key: string): Promise<SerializedResult | undefined> {
+    if (this.#empty) return undefined;
     try {
       return decodeEntry(await readFile(this.path(key), 'utf8'));
     } catch {

@@ -3,12 +3,13 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
-import { TreeDigest, treeDigest, treeHash } from '../pipeline/cache.ts';
+import { encodeEntry, ResultCache, TreeDigest, treeDigest, treeHash } from '../pipeline/cache.ts';
+import { processDocument, serialize, type DocumentResult } from '../pipeline/process-document.ts';
 import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
@@ -145,6 +146,17 @@ describe('cache: one pipeline version at a time', () => {
     // and the first version's entries are gone for good
     expect((await runCorpus(corpus, { out, workers: 0, version: 'one' })).cached).toBe(0);
   }, 60_000);
+
+  test('a version\'s first run looks nothing up; one opened on its entries finds them', async () => {
+    const raw = { id: 'a.txt', raw: '"We will wait," Dmitry Peskov said.', format: 'text' } as const;
+    const fresh = await ResultCache.open(out, 'three');
+    const key = fresh.key(raw);
+    await mkdir(dirname(fresh.path(key)), { recursive: true });
+    await writeFile(fresh.path(key), encodeEntry(serialize(processDocument({ id: raw.id, text: raw.raw, format: 'text' }) as DocumentResult)));
+    // stored during the run (by a worker): not looked for, as no document is looked up twice
+    expect(await fresh.get(key)).toBeUndefined();
+    expect((await (await ResultCache.open(out, 'three')).get(key))?.id).toBe('a.txt');
+  });
 });
 
 describe('unchanged rerun', () => {

@@ -12,7 +12,7 @@ import { collapseWhitespace } from '../pipeline/document.ts';
 import { evaluate, readJsonl, type GoldDoc } from '../pipeline/evaluate.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
-import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
+import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, renderDocument, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
@@ -46,6 +46,13 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
     files.set(relative(dir, path), createHash('sha256').update(await readFile(path)).digest('hex'));
   }
   return files;
+}
+
+/** A document page's data for report.js (`pageData`): the text's length, its blocks, and a row a quote. */
+function pageData(html: string): { n: number; b: unknown[][]; q: (string | number | null)[][] } {
+  const json = /<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(html);
+  if (json === null) throw new Error('no page data');
+  return JSON.parse(json[1]!) as ReturnType<typeof pageData>;
 }
 
 const mark = (start: number, end: number, name: string, rank = 1): Mark => ({
@@ -144,7 +151,10 @@ describe('the report of a run', () => {
       const html = await readFile(join(out, 'report', file), 'utf8');
       expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
       expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
-      expect(html.match(/<script\b/g)).toHaveLength(1);
+      // report.js, and on a document page its data, which no browser runs
+      expect(html.match(/<script src="(?:\.\.\/)*report\.js" defer><\/script>/g)).toHaveLength(1);
+      expect(html.match(/<script\b/g)!.length).toBe(file.startsWith('documents/') && !file.includes('page-') ? 2 : 1);
+      if (html.includes('id="page-data"')) expect(html).toContain('<script type="application/json" id="page-data">');
     }
   });
 
@@ -178,7 +188,7 @@ describe('the report of a run', () => {
     for (const q of quotes) {
       if (q.speaker?.id === undefined) continue;
       const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
-      const hrefs = [...html.matchAll(/href="\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#([^"]+)"/g)];
+      const hrefs = pageData(html).q.filter((row) => row[9] !== null).map((row) => /^\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#(.+)$/.exec(row[9] as string)!);
       expect(hrefs.length).toBeGreaterThan(0);
       for (const [, path, anchor] of hrefs) {
         const names = await readFile(join(out, 'report', path!), 'utf8');
@@ -191,29 +201,34 @@ describe('the report of a run', () => {
     expect(links).toBeGreaterThan(0);
   });
 
-  test('every quote of the dataset is on its document page with its anchor', async () => {
+  test('every quote of the dataset is in its document page\'s data, with its anchor, and the page\'s text is the document\'s', async () => {
     for (const q of quotes) {
       const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
-      expect(html).toContain(`id="q-${q.start}-${q.end}"`);
+      const data = pageData(html);
+      expect(data.q.map((row) => row.slice(0, 4))).toContainEqual([q.start, q.end, q.type, `q-${q.start}-${q.end}`]);
+      expect(data.n).toBeGreaterThanOrEqual(q.end);
     }
   });
 
-  test('a quote\'s tooltip rows are its row of the quote table, once, under the table\'s headings, and not copied into its marks', async () => {
+  test('a quote\'s table row is in its page\'s data as text, under the table\'s headings, and not copied into its marks', async () => {
     const q = quotes.find((x) => x.speaker !== null && x.cue !== null)!;
     const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
     expect(html).not.toContain('data-tip=');
     expect(html).toContain('<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>');
-    const rows = html.split('\n').filter((line) => line.startsWith(`<tr id="l-q-${q.start}-${q.end}">`));
+    const rows = pageData(html).q.filter((row) => row[3] === `q-${q.start}-${q.end}`);
     expect(rows).toHaveLength(1);
-    const cells = rows[0]!.split('<td').slice(1);
-    expect(cells).toHaveLength(5);
-    expect(cells[0]).toContain(`href="#q-${q.start}-${q.end}">${q.type}</a>`);
-    expect(cells[1]).toContain(escapeHtml(q.speaker!.name));
-    expect(cells[2]).toBe(`>“${escapeHtml(q.cue!.text)}” (${escapeHtml(q.cue!.lemma)})`);
-    expect(cells[3]).toBe(`>${q.sieve}`);
-    expect(cells[4]).toBe(` class="num">${q.confidence.toFixed(2)}`);
-    // the quote's text at most once: in its marks, not again in the table
+    const [, , type, , , , , , name, , , cue, sieve, confidence] = rows[0]!;
+    expect([type, name, cue, sieve, confidence]).toEqual([q.type, q.speaker!.name, `“${q.cue!.text}” (${q.cue!.lemma})`, q.sieve, q.confidence.toFixed(2)]);
+    // the quote's text once, in the page's text: not in its data
     expect(html.split(escapeHtml(q.text)).length - 1).toBeLessThanOrEqual(1);
+  });
+
+  test('a document page\'s text is the document\'s, escaped, with carriage returns and NULs kept to their offsets', () => {
+    const text = 'a\r\nb <i>&</i> \u0000 “c”';
+    const html = renderDocument({ record: { id: 'x.txt', title: null, date: null, outlet: null, quotes: 0, messages: [] } as unknown as DocumentRecord, text, blocks: [], quotes: [], speakers: [] });
+    const body = /<div class="text" id="text">([^]*?)<\/div>/.exec(html)![1]!;
+    expect(body).toBe('a&#13;\nb &lt;i&gt;&amp;&lt;/i&gt; \ufffd “c”');
+    expect(pageData(html).n).toBe(text.length);
   });
 
   describe.skipIf(!existsSync(CHROMIUM))('in headless Chromium', () => {

@@ -7,7 +7,6 @@
 import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { escapeHtml, page } from './html.ts';
-import { markUp, type Mark } from './mark-up.ts';
 import { FROM_SHARD, namePath, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {
@@ -38,80 +37,62 @@ export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   });
 }
 
-/** The id of a quote's row in the page's quote table: report.js builds a mark's tooltip from the row and the table's header. */
-export const listItemId = (anchor: string) => `l-${anchor}`;
+export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
 
-/** The marks of a document page: blocks outermost, then quotes (`anchors`: their `quoteAnchors`), then cues and speaker mentions. */
-export function documentMarks(blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[]): Mark[] {
-  const marks: Mark[] = [];
-  for (const b of blocks) {
-    if (b.kind === 'paragraph') continue;
-    const cls = b.kind === 'debris' ? 'debris' : b.kind;
-    const title = b.kind === 'debris' ? ` title="debris: ${escapeHtml(b.reason)}"` : '';
-    marks.push({ start: b.start, end: b.end, rank: 0, open: `<span class="${cls}"${title}>`, close: '</span>' });
+/** Text as element content whose `textContent` is the text, unit for unit: the page's script places the marks by offset. */
+function escapeText(text: string): string {
+  // the HTML parser reads a carriage return as a line break (CRLF as one) and drops a NUL
+  const escaped = escapeHtml(text);
+  return escaped.includes('\r') || escaped.includes('\u0000') ? escaped.replaceAll('\r', '&#13;').replaceAll('\u0000', '\ufffd') : escaped;
+}
+
+/**
+ * What the page's script (report.js) needs to mark the text up and build the quote table: the text's
+ * length (checked against what the browser parsed), the debris and title blocks, and a row a quote in
+ * text order — its span, type and element id, its cue's and speaker mention's spans (-1 when none, or
+ * when an earlier quote of the page marks the same span), then its table cells as text: the speaker's
+ * name and the link to its name page, "as …", the cue, the sieve, the confidence. JSON inside the
+ * page's one data element; `<` escaped, so no text in it can end the element.
+ */
+export function pageData(text: string, blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
+  const b: (string | number | null)[][] = [];
+  for (const block of blocks) {
+    if (block.kind === 'paragraph') continue;
+    b.push(block.kind === 'debris' ? [block.start, block.end, 'debris', `debris: ${block.reason}`] : [block.start, block.end, block.kind, null]);
   }
-  // one mention or cue can serve several quotes: mark it once
+  // as the corpus looks a speaker up: by name, the document's last speaker of that name
+  const links = new Map(speakers.map((s) => [s.name, `${FROM_SHARD}${namePath(s.kind, s.name)}`]));
+  // one mention or cue can serve several quotes: marked once
   const seen = new Set<string>();
   const once = (key: string) => {
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   };
-  for (const [i, q] of quotes.entries()) {
-    const anchor = anchors[i]!;
-    const cls = `q q-${escapeHtml(q.type)}`;
-    // the tooltip is the quote's table row, not a copy in each of its elements: a third of a page was
-    // copies; the first element is the quote by its id, the rest by `data-q`
-    marks.push({
-      start: q.start,
-      end: q.end,
-      rank: 1,
-      open: `<mark class="${cls}" id="${anchor}" tabindex="0">`,
-      reopen: `<mark class="${cls} q-cont" data-q="${anchor}">`,
-      close: '</mark>',
-    });
-    if (q.cue !== null && once(`cue ${q.cue.start} ${q.cue.end}`)) {
-      marks.push({ start: q.cue.start, end: q.cue.end, rank: 2, open: '<span class="cue">', close: '</span>' });
-    }
-    if (q.speaker !== null && once(`who ${q.speaker.start} ${q.speaker.end}`)) {
-      marks.push({ start: q.speaker.start, end: q.speaker.end, rank: 2, open: '<span class="who">', close: '</span>' });
-    }
-  }
-  return marks;
+  const q = quotes.map((x, i) => {
+    const s = x.speaker;
+    const cue = x.cue !== null && once(`cue ${x.cue.start} ${x.cue.end}`) ? [x.cue.start, x.cue.end] : [-1, -1];
+    const who = s !== null && once(`who ${s.start} ${s.end}`) ? [s.start, s.end] : [-1, -1];
+    const as = s === null ? '' : `${s.mention !== s.name ? ` as “${s.mention}”` : ''}${s.title !== null ? `, ${s.title}` : ''}`;
+    return [x.start, x.end, x.type, anchors[i]!, ...cue, ...who, s?.name ?? null, s === null ? null : (links.get(s.name) ?? null), as, x.cue === null ? 'none' : `“${x.cue.text}” (${x.cue.lemma})`, x.sieve, x.confidence.toFixed(2)];
+  });
+  return JSON.stringify({ n: text.length, b, q }).replaceAll('<', '\\u003c');
 }
 
-export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
+/** The quote table's head; report.js fills its body from the page's data, and a quote's tooltip is its row under these headings. */
+const QUOTE_TABLE = `<div class="scroll"><table class="quote-table" id="quotes">
+<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>
+<tbody></tbody>
+</table></div>`;
 
 /**
- * The page's quotes as a table, a row a quote: the tooltip of a quote's marks is its row under the
- * table's header (report.js), not a copy in each mark. End tags a row does not need are left out
- * (HTML infers them), and the quote's text is not repeated: its type links to it in the text. As a
- * list with every cell labelled and the text once more, it was two thirds of a bench page.
+ * A document's page: its text, escaped, and its marks and quote table as data for report.js, which
+ * builds them when the page opens (as elements, never as HTML). Rendering the marks and the table
+ * here took ~60 % of the worker's report work and made a bench page twice the size (21 K characters
+ * against 10.5 K); without script the text still reads, unmarked.
  */
-function quoteTable(quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
-  if (quotes.length === 0) return '<p class="empty">No quotes found in this document.</p>';
-  // as the corpus looks a speaker up: by name, the document's last speaker of that name; its link
-  // once a name, not once a quote (a hash of the name)
-  const links = new Map(speakers.map((s) => [s.name, `<a href="${FROM_SHARD}${namePath(s.kind, s.name)}">${escapeHtml(s.name)}</a>`]));
-  let rows = '';
-  for (const [i, q] of quotes.entries()) {
-    const s = q.speaker;
-    const name = s === null ? '<span class="muted">unknown speaker</span>' : (links.get(s.name) ?? escapeHtml(s.name));
-    const as = s === null ? '' : `${s.mention !== s.name ? ` as “${escapeHtml(s.mention)}”` : ''}${s.title !== null ? `, ${escapeHtml(s.title)}` : ''}`;
-    const cue = q.cue === null ? 'none' : `“${escapeHtml(q.cue.text)}” (${escapeHtml(q.cue.lemma)})`;
-    const type = escapeHtml(q.type);
-    rows += `<tr id="${listItemId(anchors[i]!)}"><td><a class="tag tag-${type}" href="#${anchors[i]}">${type}</a><td>${name}${as === '' ? '' : `<span class="muted">${as}</span>`}<td>${cue}<td>${escapeHtml(q.sieve)}<td class="num">${q.confidence.toFixed(2)}\n`;
-  }
-  return `<div class="scroll"><table class="quote-table">
-<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>
-<tbody>
-${rows}</tbody>
-</table></div>`;
-}
-
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
   const quotes = inTextOrder(unordered);
-  // the marks and the table link each other by these ids: computed once for both
   const anchors = quoteAnchors(quotes);
   const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
     .filter((s): s is string => s !== null)
@@ -125,8 +106,9 @@ export function renderDocument({ record, text, blocks, quotes: unordered, speake
     body: `<h1>${escapeHtml(record.title ?? record.id)}</h1>
 <p class="meta">${meta}</p>
 ${messages}${LEGEND}
-<div class="text" id="text">${markUp(text, documentMarks(blocks, quotes, anchors))}</div>
+<div class="text" id="text">${escapeText(text)}</div>
 <h2>Quotes</h2>
-${quoteTable(quotes, anchors, speakers)}`,
+${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>' : QUOTE_TABLE}
+<script type="application/json" id="page-data">${pageData(text, blocks, quotes, anchors, speakers)}</script>`,
   });
 }

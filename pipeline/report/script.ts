@@ -1,11 +1,102 @@
-// The report's only script, written once as report.js: a tooltip for focused or hovered marks, j/k to step through them, and a speaker's name page passed straight on to the speaker.
+// The report's only script, written once as report.js: a document page's marks and quote table built from its data, a tooltip for focused or hovered marks, j/k to step through them, and a speaker's name page passed straight on to the speaker.
 //
-// A document page's quote mark (by its id, or `data-q` on the marks that go on with it) shows its
-// row of the page's quote table (`l-<id>`), each cell under its column's heading; the error view's
-// marks carry their rows as JSON in `data-tip`. Rows are written with textContent, never innerHTML:
-// corpus text stays text here too.
+// A document page carries its text, escaped, and its marks and quote rows as JSON
+// (`#page-data`, render-document.ts): the script splits the text into the marks' elements, as
+// mark-up.ts does on the server for the error view (where two spans cross, the inner one is closed and
+// reopened, and its first element carries its id and tab stop), and fills the quote table. Every
+// element is made with createElement and textContent, never innerHTML: corpus text stays text.
+// A quote mark (by its id, or `data-q` on the marks that go on with it) shows its row of the quote
+// table (`l-<id>`), each cell under its column's heading; the error view's marks carry their rows as
+// JSON in `data-tip`.
 export const SCRIPT = `'use strict';
 (function () {
+  function element(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+  // the outer first: the one that ends later, then the lower rank
+  function outerFirst(a, b) { return b.e - a.e || a.rank - b.rank || a.s - b.s; }
+  // the text split at every mark's ends into text nodes inside the marks' elements
+  function markUp(text, marks) {
+    var spans = [];
+    marks.forEach(function (m) {
+      var s = Math.max(0, m.s), e = Math.min(text.length, m.e);
+      if (e > s) spans.push({ s: s, e: e, rank: m.rank, make: m.make, n: 0 });
+    });
+    spans.sort(function (a, b) { return a.s - b.s; });
+    var points = [0, text.length];
+    spans.forEach(function (o) { points.push(o.s, o.e); });
+    points.sort(function (a, b) { return a - b; });
+    var root = document.createDocumentFragment();
+    var stack = [];
+    var next = 0;
+    for (var i = 0; i < points.length; i++) {
+      var at = points[i];
+      if (i > 0 && at === points[i - 1]) continue;
+      // close what ends here, and everything opened inside it, which is reopened below
+      var opening = [];
+      var lowest = 0;
+      while (lowest < stack.length && stack[lowest].o.e > at) lowest++;
+      while (stack.length > lowest) { var closed = stack.pop(); if (closed.o.e > at) opening.push(closed.o); }
+      while (next < spans.length && spans[next].s === at) opening.push(spans[next++]);
+      if (opening.length > 1) opening.sort(outerFirst);
+      opening.forEach(function (o) {
+        var el = o.make(o.n++);
+        (stack.length ? stack[stack.length - 1].el : root).appendChild(el);
+        stack.push({ o: o, el: el });
+      });
+      var j = i + 1;
+      while (j < points.length && points[j] === at) j++;
+      if (j < points.length) (stack.length ? stack[stack.length - 1].el : root).appendChild(document.createTextNode(text.slice(at, points[j])));
+    }
+    return root;
+  }
+  function renderDocument() {
+    var data = document.getElementById('page-data');
+    var box = document.getElementById('text');
+    if (!data || !box) return;
+    var d = JSON.parse(data.textContent);
+    var text = box.textContent;
+    // offsets are into the text as written: a page whose text the browser read otherwise stays unmarked
+    if (text.length !== d.n) return;
+    var marks = [];
+    d.b.forEach(function (b) {
+      marks.push({ s: b[0], e: b[1], rank: 0, make: function () { var el = element('span', b[2]); if (b[3] !== null) el.title = b[3]; return el; } });
+    });
+    d.q.forEach(function (q) {
+      marks.push({ s: q[0], e: q[1], rank: 1, make: function (n) {
+        var el = element('mark', 'q q-' + q[2] + (n === 0 ? '' : ' q-cont'));
+        if (n === 0) { el.id = q[3]; el.tabIndex = 0; } else el.setAttribute('data-q', q[3]);
+        return el;
+      } });
+      if (q[4] >= 0) marks.push({ s: q[4], e: q[5], rank: 2, make: function () { return element('span', 'cue'); } });
+      if (q[6] >= 0) marks.push({ s: q[6], e: q[7], rank: 2, make: function () { return element('span', 'who'); } });
+    });
+    box.replaceChildren(markUp(text, marks));
+    var body = document.querySelector('#quotes tbody');
+    if (body) d.q.forEach(function (q) {
+      var row = element('tr');
+      row.id = 'l-' + q[3];
+      var type = element('a', 'tag tag-' + q[2], q[2]);
+      type.href = '#' + q[3];
+      row.appendChild(element('td')).appendChild(type);
+      var who = row.appendChild(element('td'));
+      if (q[8] === null) who.appendChild(element('span', 'muted', 'unknown speaker'));
+      else if (q[9] === null) who.appendChild(document.createTextNode(q[8]));
+      else { var link = element('a', '', q[8]); link.href = q[9]; who.appendChild(link); }
+      if (q[10] !== '') who.appendChild(element('span', 'muted', q[10]));
+      row.appendChild(element('td', '', q[11]));
+      row.appendChild(element('td', '', q[12]));
+      row.appendChild(element('td', 'num', q[13]));
+      body.appendChild(row);
+    });
+    // the quote a link points at exists only now
+    var at = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+    if (at) at.scrollIntoView();
+  }
+  renderDocument();
   // a name page opened at a name (speakers/names/4f.html#n-…, from a document) leads on to its speaker
   var name = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   var go = name ? name.querySelector('a[data-go]') : null;

@@ -1,4 +1,4 @@
-// One document's page: the original text with debris greyed, quotes highlighted by type, cues underlined, speakers marked, and a table of the quotes.
+// One document's page: its text, and as data for report.js its debris, its quotes highlighted by type, their cues and speakers, and a table of the quotes.
 //
 // Rendered in the worker that annotated the document, from its blocks and quote records, and
 // written from there: nothing is read or cleaned again. So a page knows its speakers only by the
@@ -54,7 +54,7 @@ function escapeText(text: string): string {
  * name and the link to its name page, "as …", the cue, the sieve, the confidence. JSON inside the
  * page's one data element; `<` escaped, so no text in it can end the element.
  */
-export function pageData(text: string, blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
+function pageData(text: string, blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
   const b: (string | number | null)[][] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') continue;

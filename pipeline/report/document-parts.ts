@@ -13,7 +13,7 @@ import { joinPieces, readPieces } from '../pieces.ts';
 import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
-import { speakerBucketOf } from './paths.ts';
+import { documentPath, speakerBucketOf } from './paths.ts';
 import { documentEntry, encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
@@ -39,11 +39,12 @@ export function readDocumentParts(parts: string): DocumentParts {
  */
 export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
   const anchors = quoteAnchors(quotes);
+  const doc = documentPath(record.id);
   const titled = new Set<string>();
   for (const [i, q] of quotes.entries()) {
     const key = keyOf(q);
     if (key === undefined) continue;
-    yield [key, q, speakerQuote(q, anchors[i]!, record, !titled.has(key))];
+    yield [key, q, speakerQuote(q, anchors[i]!, record, doc, !titled.has(key))];
     titled.add(key);
   }
 }

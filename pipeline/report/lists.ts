@@ -94,9 +94,10 @@ export interface SpeakerQuote {
   readonly rest: string;
 }
 
-export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): SpeakerQuote {
+/** `doc`: the document's page (`documentPath`), a hash of its id: taken once a document, not once a quote. */
+export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, doc: string, first: boolean): SpeakerQuote {
   return {
-    doc: documentPath(q.doc),
+    doc,
     title: first ? escapeHtml(document.title ?? document.id) : '',
     type: escapeHtml(q.type),
     anchor,

@@ -1,5 +1,5 @@
 // The content-hash cache beside the output: a document whose text and pipeline are unchanged is not processed again.
-import { createHash, hash, randomBytes } from 'node:crypto';
+import { createHash, hash as hashOnce, randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, sep } from 'node:path';
@@ -10,7 +10,7 @@ import type { RawDocument } from './read-corpus.ts';
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** sha256 in hex, in one call: a `createHash` object per document or page cost more than the hashing (~20 µs against ~10). */
-export const sha256 = (data: string | Buffer): string => hash('sha256', data, 'hex');
+export const sha256 = (data: string | Buffer): string => hashOnce('sha256', data, 'hex');
 
 /** Relative imports of a module (`from` or `import()` of a path starting with a dot), resolved against it. */
 function relativeImports(source: string, from: string): string[] {
@@ -115,7 +115,7 @@ export class TreeDigest {
   }
 
   digest(): string {
-    return createHash('sha256').update(`${this.#count} ${this.#sum.toString(16)}`).digest('hex');
+    return sha256(`${this.#count} ${this.#sum.toString(16)}`);
   }
 
   /** A digest that goes on from this one, which stays as it is. */
@@ -210,7 +210,7 @@ export class ResultCache {
     this.#dir = dir;
     this.#version = version;
     // a hash, as the version given may be any string
-    this.#entries = join(dir, `v${createHash('sha256').update(version).digest('hex').slice(0, 16)}`);
+    this.#entries = join(dir, `v${sha256(version).slice(0, 16)}`);
     this.#empty = !existsSync(this.#entries);
   }
 

@@ -1,5 +1,5 @@
 // Joins a document's name and nominal mentions into one entity per person or organisation (Peskov → Dmitry Peskov).
-import type { Doc, Entity, Mention } from '../document.ts';
+import { newEntity, type Doc, type Entity, type Mention } from '../document.ts';
 import type { Lexicon } from '../lexicon.ts';
 import { firstNameGender, looksLikePerson } from '../nlp-adapter.ts';
 
@@ -87,8 +87,7 @@ export function resolveEntities(doc: Doc, lexicon: Lexicon): void {
       found = byKey.get(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`) ?? -1;
     }
     if (found === -1) {
-      // every field from the start: an object's shape is then fixed (a field added later is a shape of its own)
-      entities.push({ name: m.name, kind: m.entityKind, aliases: [], titles: [], gender: 'unknown', confirmed: undefined, genderAsked: false });
+      entities.push(newEntity(m.name, m.entityKind));
       found = entities.length - 1;
       if (m.entityKind !== 'person') byKey.set(`${m.entityKind}:${m.name.toLowerCase().replace(/^the /, '')}`, found);
       if (m.entityKind === 'person') {

@@ -1,5 +1,5 @@
 // Sieves that start from a quotation: its speaker and cue after it, before it, a signature, a transcript label, a continuation.
-import type { Attribution, Cue, Mention, QuoteSpan, QuoteType, Span } from '../../document.ts';
+import { newEntity, type Attribution, type Cue, type Mention, type QuoteSpan, type QuoteType, type Span } from '../../document.ts';
 import { add, attributionsNear, blockAround, blockIndexAt, CLAUSE_END, CLOSING_MARK, type Context, insideQuote, OPENING_MARK, overlapsAttribution, quotesOverlapping, quotesWithin, reportingCueAt, reports, sentenceIndex, sentenceOf, SKIPPABLE, tokenAt, wordCount } from './context.ts';
 import { isLabel, speakerOf } from './speakers.ts';
 import { clauseAfterCue, clauseFrom } from './clauses.ts';
@@ -231,7 +231,7 @@ export function transcriptSpeaker(ctx: Context): void {
     let entity = doc.entities.findIndex((e) => e.kind === 'person' && e.name.split(/\s+/).pop()!.toLowerCase() === surname);
     if (entity === -1) {
       const name = label[2]!.toLowerCase().replace(/(^|[\s'’-])\p{L}/gu, (c) => c.toUpperCase());
-      entity = doc.entities.push({ name, kind: 'person', aliases: [name], titles: [], gender: 'unknown', confirmed: undefined, genderAsked: false }) - 1;
+      entity = doc.entities.push(newEntity(name, 'person', [name])) - 1;
     }
     const mention: Mention = { start: labelStart, end: labelStart + label[2]!.length, kind: 'name', value: label[2]!, name: doc.entities[entity]!.name, title: null, entityKind: 'person', entity };
     const span = { start, end };

@@ -69,7 +69,7 @@ export type WorkResult = (SerializedResult & { readonly written?: string }) | Er
  * CPU, ~40 recompilations of each attribution sieve). V8's own collections keep such maps (see
  * the README, Performance). Process-wide: it also applies to the main thread, which forces its own.
  */
-export const HEAP_GROWING_PERCENT = 15;
+const HEAP_GROWING_PERCENT = 15;
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
 export function work({ raw, cachePath, reportFolder }: Task): WorkResult {

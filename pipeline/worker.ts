@@ -48,7 +48,7 @@ function writeMaking(path: string, data: string | Buffer): void {
  * cost ~0.1 s here, and three times that as promise-based writes on the main thread, which every
  * worker waits on. The shard folder is made when the first write into it fails.
  */
-function writePage(path: string, html: string): boolean {
+function writePage(path: string, html: Buffer): boolean {
   try {
     writeMaking(path, html);
     return true;
@@ -81,10 +81,12 @@ export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
     return serialized;
   }
   const { page, ...rest } = serialized;
-  const pageHash = sha256(page);
+  // encoded once, for the hash and the file: each took its own copy of the page as UTF-8
+  const bytes = Buffer.from(page);
+  const pageHash = sha256(bytes);
   if (cachePath !== null) store(cachePath, encodeEntry({ ...rest, pageHash }));
   // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), page) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
+  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), bytes) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
 }
 
 export default work;

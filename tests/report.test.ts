@@ -13,6 +13,7 @@ import { evaluate, readJsonl, type GoldDoc } from '../pipeline/evaluate.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, renderDocument, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
+import { inTextOrder } from '../pipeline/report/render-document.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
@@ -48,11 +49,30 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** A document page's data for report.js (`pageData`): the text's length, its blocks, and a row a quote. */
-function pageData(html: string): { n: number; b: unknown[][]; q: (string | number | null)[][] } {
+/** A document page's data for report.js (`pageData`): the text's length, its blocks, its speakers, its strings, and fourteen numbers a quote. */
+interface PageData {
+  n: number;
+  b: unknown[][];
+  s: [name: string, link: string | null][];
+  t: string[];
+  q: number[];
+}
+
+function pageData(html: string): PageData {
   const json = /<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(html);
   if (json === null) throw new Error('no page data');
-  return JSON.parse(json[1]!) as ReturnType<typeof pageData>;
+  return JSON.parse(json[1]!) as PageData;
+}
+
+/** A page's quotes, read from its data as the test expects report.js to: the strings looked up. */
+function pageQuotes(data: PageData) {
+  const quotes = [];
+  for (let i = 0; i < data.q.length; i += 14) {
+    const v = data.q.slice(i, i + 14);
+    const string = (k: number) => (v[k]! < 0 ? null : data.t[v[k]!]!);
+    quotes.push({ start: v[0], end: v[1], type: string(2), cue: [v[3], v[4]], who: [v[5], v[6]], speaker: v[7]! < 0 ? null : data.s[v[7]!]!, title: string(8), lemma: string(9), sieve: string(10), confidence: string(11), cueWords: string(12), mention: string(13) });
+  }
+  return quotes;
 }
 
 const mark = (start: number, end: number, name: string, rank = 1): Mark => ({
@@ -188,7 +208,7 @@ describe('the report of a run', () => {
     for (const q of quotes) {
       if (q.speaker?.id === undefined) continue;
       const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
-      const hrefs = pageData(html).q.filter((row) => row[9] !== null).map((row) => /^\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#(.+)$/.exec(row[9] as string)!);
+      const hrefs = pageData(html).s.filter(([, link]) => link !== null).map(([, link]) => /^\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#(.+)$/.exec(link!)!);
       expect(hrefs.length).toBeGreaterThan(0);
       for (const [, path, anchor] of hrefs) {
         const names = await readFile(join(out, 'report', path!), 'utf8');
@@ -205,22 +225,37 @@ describe('the report of a run', () => {
     for (const q of quotes) {
       const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
       const data = pageData(html);
-      expect(data.q.map((row) => row.slice(0, 4))).toContainEqual([q.start, q.end, q.type, `q-${q.start}-${q.end}`]);
+      expect(pageQuotes(data).map((x) => [x.start, x.end, x.type])).toContainEqual([q.start, q.end, q.type]);
       expect(data.n).toBeGreaterThanOrEqual(q.end);
     }
   });
 
-  test('a quote\'s table row is in its page\'s data as text, under the table\'s headings, and not copied into its marks', async () => {
+  test('a quote\'s table row is in its page\'s data, its words as offsets into the text, and not copied into its marks', async () => {
     const q = quotes.find((x) => x.speaker !== null && x.cue !== null)!;
     const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
     expect(html).not.toContain('data-tip=');
     expect(html).toContain('<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>');
-    const rows = pageData(html).q.filter((row) => row[3] === `q-${q.start}-${q.end}`);
+    const rows = pageQuotes(pageData(html)).filter((x) => x.start === q.start && x.end === q.end);
     expect(rows).toHaveLength(1);
-    const [, , type, , , , , , name, , , cue, sieve, confidence] = rows[0]!;
-    expect([type, name, cue, sieve, confidence]).toEqual([q.type, q.speaker!.name, `“${q.cue!.text}” (${q.cue!.lemma})`, q.sieve, q.confidence.toFixed(2)]);
+    const { type, speaker, cue, lemma, sieve, confidence, cueWords } = rows[0]!;
+    expect([type, speaker![0], cue, lemma, sieve, confidence]).toEqual([q.type, q.speaker!.name, [q.cue!.start, q.cue!.end], q.cue!.lemma, q.sieve, q.confidence.toFixed(2)]);
+    // the cue's words are the text's at its offsets, so the page leaves them to the text
+    expect(cueWords).toBeNull();
     // the quote's text once, in the page's text: not in its data
     expect(html.split(escapeHtml(q.text)).length - 1).toBeLessThanOrEqual(1);
+  });
+
+  test('a cue or mention whose words are not the text\'s at its offsets carries them, and every string is given once', () => {
+    const text = 'Peskov said: “Yes.” Peskov added: “No.”';
+    const speaker = { name: 'Dmitry Peskov', mention: 'Peskov', kind: 'person', start: 0, end: 6, title: 'spokesman' };
+    const quote = (start: number, end: number, cue: { text: string; lemma: string; start: number; end: number }) => ({ id: `x.txt#${start}`, doc: 'x.txt', start, end, text: text.slice(start, end), type: 'direct', cue, speaker, sieve: 'speaker-cue-quote', confidence: 0.9 });
+    const quotes = [quote(13, 19, { text: 'said', lemma: 'say', start: 7, end: 11 }), quote(34, 39, { text: 'ADDED', lemma: 'add', start: 27, end: 32 })] as unknown as QuoteRecord[];
+    const data = pageData(renderDocument({ record: { id: 'x.txt', title: null, date: null, outlet: null, quotes: 2, messages: [] } as unknown as DocumentRecord, text, blocks: [], quotes, speakers: [{ name: 'Dmitry Peskov', kind: 'person' }] }));
+    const [first, second] = pageQuotes(data);
+    expect([first!.cueWords, first!.mention, second!.cueWords, second!.mention]).toEqual([null, null, 'ADDED', null]);
+    expect(data.s).toEqual([['Dmitry Peskov', expect.stringMatching(/^\.\.\/\.\.\/speakers\/names\/[0-9a-f]{2}\.html#n-/)]]);
+    expect(new Set(data.t).size).toBe(data.t.length);
+    expect(data.q).toHaveLength(28);
   });
 
   test('a document page\'s text is the document\'s, escaped, with carriage returns and NULs kept to their offsets', () => {
@@ -285,6 +320,21 @@ describe('the report of a run', () => {
         expect(Object.fromEntries(Object.entries(texts).map(([id, t]) => [id, collapseWhitespace(t)]))).toEqual(expected);
         await page.close();
       }
+    });
+
+    test('the quote tables report.js builds are the dataset\'s quotes, cell by cell, on every document page', async () => {
+      const docs = readJsonl<DocumentRecord>(await readFile(join(out, 'documents.jsonl'), 'utf8'), 'documents.jsonl');
+      let rows = 0;
+      for (const d of docs) {
+        const page = await open(documentPath(d.id));
+        const shown = await page.evaluate(() => Array.from(document.querySelectorAll('#quotes tbody tr'), (row) => [row.id, ...Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent)]));
+        const expected = inTextOrder(quotes.filter((q) => q.doc === d.id)).map((q) => [`l-q-${q.start}-${q.end}`, q.type, q.cue === null ? 'none' : `“${q.cue.text}” (${q.cue.lemma})`, q.sieve, q.confidence.toFixed(2)]);
+        expect(shown.map(([id, type, , cue, sieve, confidence]) => [id, type, cue, sieve, confidence])).toEqual(expected);
+        expect(shown.map((row) => row[2] === 'unknown speaker')).toEqual(inTextOrder(quotes.filter((q) => q.doc === d.id)).map((q) => q.speaker === null));
+        rows += shown.length;
+        await page.close();
+      }
+      expect(rows).toBe(quotes.length);
     });
 
     test('the injected script does not run and shows as text', async () => {

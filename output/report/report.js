@@ -43,6 +43,8 @@
     }
     return root;
   }
+  // numbers a quote takes in a page's data (render-document.ts)
+  var Q = 14;
   function renderDocument() {
     var data = document.getElementById('page-data');
     var box = document.getElementById('text');
@@ -55,31 +57,50 @@
     d.b.forEach(function (b) {
       marks.push({ s: b[0], e: b[1], rank: 0, make: function () { var el = element('span', b[2]); if (b[3] !== null) el.title = b[3]; return el; } });
     });
-    d.q.forEach(function (q) {
-      marks.push({ s: q[0], e: q[1], rank: 1, make: function (n) {
-        var el = element('mark', 'q q-' + q[2] + (n === 0 ? '' : ' q-cont'));
-        if (n === 0) { el.id = q[3]; el.tabIndex = 0; } else el.setAttribute('data-q', q[3]);
+    // a cue or a mention that several quotes share is marked once; a span given twice gets -2, -3 on its id
+    var marked = {};
+    var given = {};
+    function once(key) { if (marked[key]) return false; marked[key] = true; return true; }
+    var quotes = [];
+    for (var i = 0; i + Q <= d.q.length; i += Q) {
+      var v = d.q.slice(i, i + Q);
+      var id = 'q-' + v[0] + '-' + v[1];
+      given[id] = (given[id] || 0) + 1;
+      quotes.push({
+        s: v[0], e: v[1], type: d.t[v[2]], id: given[id] === 1 ? id : id + '-' + given[id],
+        cue: v[3] < 0 ? null : { s: v[3], e: v[4], words: v[12] < 0 ? text.slice(v[3], v[4]) : d.t[v[12]], lemma: d.t[v[9]] },
+        who: v[7] < 0 ? null : { s: v[5], e: v[6], name: d.s[v[7]][0], link: d.s[v[7]][1], mention: v[13] < 0 ? text.slice(v[5], v[6]) : d.t[v[13]], title: v[8] < 0 ? null : d.t[v[8]] },
+        sieve: d.t[v[10]], confidence: d.t[v[11]]
+      });
+    }
+    quotes.forEach(function (q) {
+      marks.push({ s: q.s, e: q.e, rank: 1, make: function (n) {
+        var el = element('mark', 'q q-' + q.type + (n === 0 ? '' : ' q-cont'));
+        if (n === 0) { el.id = q.id; el.tabIndex = 0; } else el.setAttribute('data-q', q.id);
         return el;
       } });
-      if (q[4] >= 0) marks.push({ s: q[4], e: q[5], rank: 2, make: function () { return element('span', 'cue'); } });
-      if (q[6] >= 0) marks.push({ s: q[6], e: q[7], rank: 2, make: function () { return element('span', 'who'); } });
+      if (q.cue && once('cue ' + q.cue.s + ' ' + q.cue.e)) marks.push({ s: q.cue.s, e: q.cue.e, rank: 2, make: function () { return element('span', 'cue'); } });
+      if (q.who && once('who ' + q.who.s + ' ' + q.who.e)) marks.push({ s: q.who.s, e: q.who.e, rank: 2, make: function () { return element('span', 'who'); } });
     });
     box.replaceChildren(markUp(text, marks));
     var body = document.querySelector('#quotes tbody');
-    if (body) d.q.forEach(function (q) {
+    if (body) quotes.forEach(function (q) {
       var row = element('tr');
-      row.id = 'l-' + q[3];
-      var type = element('a', 'tag tag-' + q[2], q[2]);
-      type.href = '#' + q[3];
+      row.id = 'l-' + q.id;
+      var type = element('a', 'tag tag-' + q.type, q.type);
+      type.href = '#' + q.id;
       row.appendChild(element('td')).appendChild(type);
       var who = row.appendChild(element('td'));
-      if (q[8] === null) who.appendChild(element('span', 'muted', 'unknown speaker'));
-      else if (q[9] === null) who.appendChild(document.createTextNode(q[8]));
-      else { var link = element('a', '', q[8]); link.href = q[9]; who.appendChild(link); }
-      if (q[10] !== '') who.appendChild(element('span', 'muted', q[10]));
-      row.appendChild(element('td', '', q[11]));
-      row.appendChild(element('td', '', q[12]));
-      row.appendChild(element('td', 'num', q[13]));
+      if (q.who === null) who.appendChild(element('span', 'muted', 'unknown speaker'));
+      else {
+        if (q.who.link === null) who.appendChild(document.createTextNode(q.who.name));
+        else { var link = element('a', '', q.who.name); link.href = q.who.link; who.appendChild(link); }
+        var as = (q.who.mention !== q.who.name ? ' as “' + q.who.mention + '”' : '') + (q.who.title !== null ? ', ' + q.who.title : '');
+        if (as !== '') who.appendChild(element('span', 'muted', as));
+      }
+      row.appendChild(element('td', '', q.cue === null ? 'none' : '“' + q.cue.words + '” (' + q.cue.lemma + ')'));
+      row.appendChild(element('td', '', q.sieve));
+      row.appendChild(element('td', 'num', q.confidence));
       body.appendChild(row);
     });
     // the quote a link points at exists only now

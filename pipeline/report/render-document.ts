@@ -47,36 +47,56 @@ function escapeText(text: string): string {
 }
 
 /**
- * What the page's script (report.js) needs to mark the text up and build the quote table: the text's
- * length (checked against what the browser parsed), the debris and title blocks, and a row a quote in
- * text order — its span, type and element id, its cue's and speaker mention's spans (-1 when none, or
- * when an earlier quote of the page marks the same span), then its table cells as text: the speaker's
- * name and the link to its name page, "as …", the cue, the sieve, the confidence. JSON inside the
- * page's one data element; `<` escaped, so no text in it can end the element.
+ * What the page's script (report.js) needs to mark the text up and build the quote table, as numbers
+ * wherever it can work the rest out from the text: `n`, the text's length (checked against what the
+ * browser parsed); `b`, the debris and title blocks; `s`, the document's speakers as [name, link to
+ * its name page or null]; `t`, every other string once; and `q`, fourteen numbers a quote in text
+ * order: start, end, type (in `t`), cue start and end, speaker mention start and end (-1 when none),
+ * speaker (in `s`), then in `t` (-1 when none) title, cue lemma, sieve, confidence as the table shows
+ * it, and the cue's and the mention's words when they are not the text's between their offsets
+ * (report.js takes them from the text). The quotes' element ids, marking a cue or mention that
+ * several quotes share once, and the table's cells are report.js's work. JSON inside the page's one
+ * data element; `<` escaped, so no text in it can end the element. As rows of the cells written out
+ * here, with the confidences as numbers, a bench page's data took ~1.4 × as long to make.
  */
-function pageData(text: string, blocks: readonly Block[], quotes: readonly QuoteRecord[], anchors: readonly string[], speakers: DocumentPage['speakers']): string {
+function pageData(text: string, blocks: readonly Block[], quotes: readonly QuoteRecord[], speakers: DocumentPage['speakers']): string {
   const b: (string | number | null)[][] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') continue;
     b.push(block.kind === 'debris' ? [block.start, block.end, 'debris', `debris: ${block.reason}`] : [block.start, block.end, block.kind, null]);
   }
   // as the corpus looks a speaker up: by name, the document's last speaker of that name
-  const links = new Map(speakers.map((s) => [s.name, `${FROM_SHARD}${namePath(s.kind, s.name)}`]));
-  // one mention or cue can serve several quotes: marked once
-  const seen = new Set<string>();
-  const once = (key: string) => {
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const links = new Map(speakers.map((x) => [x.name, `${FROM_SHARD}${namePath(x.kind, x.name)}`]));
+  const s: [string, string | null][] = [];
+  const speakerIndex = new Map<string, number>();
+  const t: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const string = (value: string) => {
+    let i = stringIndex.get(value);
+    if (i === undefined) stringIndex.set(value, (i = t.push(value) - 1));
+    return i;
   };
-  const q = quotes.map((x, i) => {
-    const s = x.speaker;
-    const cue = x.cue !== null && once(`cue ${x.cue.start} ${x.cue.end}`) ? [x.cue.start, x.cue.end] : [-1, -1];
-    const who = s !== null && once(`who ${s.start} ${s.end}`) ? [s.start, s.end] : [-1, -1];
-    const as = s === null ? '' : `${s.mention !== s.name ? ` as “${s.mention}”` : ''}${s.title !== null ? `, ${s.title}` : ''}`;
-    return [x.start, x.end, x.type, anchors[i]!, ...cue, ...who, s?.name ?? null, s === null ? null : (links.get(s.name) ?? null), as, x.cue === null ? 'none' : `“${x.cue.text}” (${x.cue.lemma})`, x.sieve, x.confidence.toFixed(2)];
-  });
-  return JSON.stringify({ n: text.length, b, q }).replaceAll('<', '\\u003c');
+  const words = (value: string, start: number, end: number) => (text.slice(start, end) === value ? -1 : string(value));
+  const q: number[] = [];
+  for (const x of quotes) {
+    const who = x.speaker;
+    const cue = x.cue;
+    let speaker = -1;
+    if (who !== null) {
+      const key = `${who.name}\n${links.get(who.name) ?? ''}`;
+      speaker = speakerIndex.get(key) ?? -1;
+      if (speaker === -1) speakerIndex.set(key, (speaker = s.push([who.name, links.get(who.name) ?? null]) - 1));
+    }
+    q.push(
+      x.start, x.end, string(x.type),
+      cue === null ? -1 : cue.start, cue === null ? -1 : cue.end,
+      who === null ? -1 : who.start, who === null ? -1 : who.end,
+      speaker, who === null || who.title === null ? -1 : string(who.title),
+      cue === null ? -1 : string(cue.lemma), string(x.sieve), string(x.confidence.toFixed(2)),
+      cue === null ? -1 : words(cue.text, cue.start, cue.end), who === null ? -1 : words(who.mention, who.start, who.end),
+    );
+  }
+  return JSON.stringify({ n: text.length, b, s, t, q }).replaceAll('<', '\\u003c');
 }
 
 /** The quote table's head; report.js fills its body from the page's data, and a quote's tooltip is its row under these headings. */
@@ -93,7 +113,6 @@ const QUOTE_TABLE = `<div class="scroll"><table class="quote-table" id="quotes">
  */
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
   const quotes = inTextOrder(unordered);
-  const anchors = quoteAnchors(quotes);
   const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
     .filter((s): s is string => s !== null)
     .map((s, i) => (i === 0 ? s : escapeHtml(s)))
@@ -109,6 +128,6 @@ ${messages}${LEGEND}
 <div class="text" id="text">${escapeText(text)}</div>
 <h2>Quotes</h2>
 ${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>' : QUOTE_TABLE}
-<script type="application/json" id="page-data">${pageData(text, blocks, quotes, anchors, speakers)}</script>`,
+<script type="application/json" id="page-data">${pageData(text, blocks, quotes, speakers)}</script>`,
   });
 }

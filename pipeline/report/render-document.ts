@@ -82,10 +82,10 @@ function pageData(text: string, blocks: readonly Block[], quotes: readonly Quote
     const who = x.speaker;
     const cue = x.cue;
     let speaker = -1;
+    // a name has one link on a page: the name alone is the speaker's key
     if (who !== null) {
-      const key = `${who.name}\n${links.get(who.name) ?? ''}`;
-      speaker = speakerIndex.get(key) ?? -1;
-      if (speaker === -1) speakerIndex.set(key, (speaker = s.push([who.name, links.get(who.name) ?? null]) - 1));
+      speaker = speakerIndex.get(who.name) ?? -1;
+      if (speaker === -1) speakerIndex.set(who.name, (speaker = s.push([who.name, links.get(who.name) ?? null]) - 1));
     }
     q.push(
       x.start, x.end, string(x.type),

@@ -29,8 +29,10 @@ export class FolderFiles {
    */
   write(path: string, content: string): void {
     this.makeFolderOf(path);
-    writeFileSync(join(this.#root, path), content);
-    this.written.set(path, sha256(content));
+    // encoded once, for the file and the hash, as a worker does a document's page
+    const bytes = Buffer.from(content);
+    writeFileSync(join(this.#root, path), bytes);
+    this.written.set(path, sha256(bytes));
   }
 }
 

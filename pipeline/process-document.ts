@@ -97,16 +97,10 @@ export interface SerializedResult {
   readonly id: string;
   readonly speakers: readonly DocumentSpeaker[];
   readonly warnings: readonly ErrorRecord[];
-  /** The report page; a worker hands it back only when it could not write it. */
+  /** The document's section of a report page (`renderDocument`), which the run puts on its page. */
   readonly page?: string;
   /** With a page, the document's quotes' items for their speakers' pages (`speakerItems`). */
   readonly speakerItems?: string;
-  /**
-   * The page's sha256, which the cache keeps instead of the page: a rerun takes the page from the last
-   * report when it still hashes the same (at 5,000 bench articles the pages were 180 MB of the cache's
-   * 385 MB, written again on every run).
-   */
-  readonly pageHash?: string;
 }
 
 export function serialize(result: DocumentResult): SerializedResult {

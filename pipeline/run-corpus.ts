@@ -4,9 +4,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileStat, ResultCache, sha256, treeHash, treeStat, type Manifest } from './cache.ts';
+import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
@@ -290,7 +289,6 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   const writer = new DatasetWriter(out);
   await writer.open();
   const report = wantReport ? await ReportWriter.create(out) : undefined;
-  const reportFolder = report?.folder ?? null;
   const index = new SpeakerIndex();
   let processor: Promise<Processor> | undefined;
   // created on the first document the cache does not hold: an unchanged rerun starts no thread
@@ -307,21 +305,12 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const bytes = Buffer.byteLength(raw.raw);
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
-    // the cache keeps a page's hash, not the page: it is taken from the last report when it still hashes
-    // the same. An entry from a run without a report, or whose page that report no longer holds as it
-    // was, is a miss when a report is wanted.
-    const lookup = force
-      ? undefined
-      : cache.get(key).then(async (entry) => {
-          if (entry === undefined || !report) return entry;
-          if (entry.pageHash === undefined) return undefined;
-          const page = await readFile(report.previousPage(raw.id)).catch(() => undefined);
-          return page !== undefined && sha256(page) === entry.pageHash ? entry : undefined;
-        });
+    // an entry from a run without a report has no section of a page: a miss when a report is wanted
+    const lookup = force ? undefined : cache.get(key).then((entry) => (entry !== undefined && report && entry.page === undefined ? undefined : entry));
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
-    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run({ raw, cachePath: cache.path(key), reportFolder }) }));
+    const turn = submitted.then(async () => ((await lookup) ? undefined : { task: (await processorFor()).run({ raw, cachePath: cache.path(key), page: report !== undefined }) }));
     submitted = turn.then(
       () => {},
       () => {},
@@ -354,16 +343,11 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       errors++;
       await writer.writeError(result);
     } else {
-      const r: SerializedResult & { written?: string } = result;
+      const r: SerializedResult = result;
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeFrame(r.document, r.frame);
-      if (report && r.speakerItems !== undefined) await report.addSpeakerItems(r.speakerItems);
-      if (report && r.written !== undefined) report.addDocument(r.id, r.written);
-      // not written by its worker
-      else if (report && r.page !== undefined) await report.writeDocument(r.id, r.page);
-      // from the cache: the last report's page, checked by `handle`
-      else if (report && hit && r.pageHash !== undefined) report.reuseDocument(r.id, r.pageHash);
+      if (report) await report.addDocument(r.id, r.page!, r.speakerItems!);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -393,19 +377,19 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const named = report ? names() : [];
     // with no worker, a run keeps to this thread, which then needs each name's entity
     const entities = workers > 0 ? undefined : entitiesBySignature(named);
-    const end = report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesThread?.aside);
+    const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesThread?.aside);
     let committed = 0;
     await writer.commit(
       speakers,
       lookup,
       end && {
         begin: () => end.start(speakers, named),
-        document: (_doc, part) => {
+        document: (doc, part) => {
           // the commit's garbage piles up between major collections: the end of the 100,000-article
           // bench held up to ~800 MB of heap, and a snapshot of the end of 20,000 found 70 MB of 182 live
           if (++committed % COMMIT_GC_EVERY === 0) collectGarbage();
           const { row, counts } = readDocumentParts(part);
-          return end.document(row, counts);
+          return end.document(doc, row, counts);
         },
         complete: () => end.finish(),
       },

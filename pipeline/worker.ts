@@ -1,19 +1,18 @@
-// The worker thread's task: one raw document in, its rows as JSON lines out, and its cache entry and report page written here rather than on the main thread.
+// The worker thread's task: one raw document in, its rows (and its report section) as JSON lines out, and its cache entry written here rather than on the main thread.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { threadId } from 'node:worker_threads';
-import { encodeEntry, sha256 } from './cache.ts';
+import { encodeEntry } from './cache.ts';
 import { processRaw, serialize, type SerializedResult } from './process-document.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
-import { documentPath } from './report/paths.ts';
 
 export interface Task {
   readonly raw: RawDocument;
   /** Where to store the result for the next run, or null not to. */
   readonly cachePath: string | null;
-  /** The report's temporary folder, to write the document's page into; null for a run without a report (the page is not rendered then). */
-  readonly reportFolder: string | null;
+  /** Whether to render the document's section of a report page (`renderDocument`). */
+  readonly page: boolean;
 }
 
 /**
@@ -32,7 +31,7 @@ function store(path: string, data: string): void {
 }
 
 /** Writes a file, making its folder when it does not exist. */
-function writeMaking(path: string, data: string | Buffer): void {
+function writeMaking(path: string, data: string): void {
   try {
     writeFileSync(path, data);
   } catch (error) {
@@ -42,23 +41,8 @@ function writeMaking(path: string, data: string | Buffer): void {
   }
 }
 
-/**
- * Writes a report page into the report's temporary folder, which is renamed into place as a whole:
- * no temporary name is needed. Synchronous, as the thread has nothing else to do: a thousand pages
- * cost ~0.1 s here, and three times that as promise-based writes on the main thread, which every
- * worker waits on. The shard folder is made when the first write into it fails.
- */
-function writePage(path: string, html: Buffer): boolean {
-  try {
-    writeMaking(path, html);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** What a worker hands back: the result without its page when the page was written, with `written`, the page's sha256, instead. */
-export type WorkResult = (SerializedResult & { readonly written?: string }) | ErrorRecord;
+/** What a worker hands back. */
+export type WorkResult = SerializedResult | ErrorRecord;
 
 /**
  * How far V8 lets the heap grow over what was live after its last major collection before the next
@@ -72,21 +56,12 @@ export type WorkResult = (SerializedResult & { readonly written?: string }) | Er
 const HEAP_GROWING_PERCENT = 15;
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
-export function work({ raw, cachePath, reportFolder }: Task): WorkResult {
-  const result = processRaw(raw, { page: reportFolder !== null });
+export function work({ raw, cachePath, page }: Task): WorkResult {
+  const result = processRaw(raw, { page });
   if ('error' in result) return result;
   const serialized = serialize(result);
-  if (serialized.page === undefined) {
-    if (cachePath !== null) store(cachePath, encodeEntry(serialized));
-    return serialized;
-  }
-  const { page, ...rest } = serialized;
-  // encoded once, for the hash and the file: each took its own copy of the page as UTF-8
-  const bytes = Buffer.from(page);
-  const pageHash = sha256(bytes);
-  if (cachePath !== null) store(cachePath, encodeEntry({ ...rest, pageHash }));
-  // handed back only when it could not be written here: the main thread writes it, or fails the run
-  return reportFolder !== null && writePage(join(reportFolder, documentPath(rest.id)), bytes) ? { ...rest, pageHash, written: pageHash } : { ...serialized, pageHash };
+  if (cachePath !== null) store(cachePath, encodeEntry(serialized));
+  return serialized;
 }
 
 export default work;

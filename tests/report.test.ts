@@ -17,8 +17,8 @@ import { inTextOrder } from '../pipeline/report/render-document.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf } from '../pipeline/report/overview.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
-import { documentEntry, encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
-import { speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
+import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PER_PAGE, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -49,7 +49,7 @@ async function filesOf(dir: string): Promise<Map<string, string>> {
   return files;
 }
 
-/** A document page's data for report.js (`pageData`): the text's length, its blocks, its speakers, its strings, and fourteen numbers a quote. */
+/** A document section's data for report.js (`pageData`): the text's length, its blocks, its speakers, its strings, and fourteen numbers a quote. */
 interface PageData {
   n: number;
   b: unknown[][];
@@ -59,12 +59,19 @@ interface PageData {
 }
 
 function pageData(html: string): PageData {
-  const json = /<script type="application\/json" id="page-data">([^<]*)<\/script>/.exec(html);
+  const json = /<script type="application\/json" class="page-data">([^<]*)<\/script>/.exec(html);
   if (json === null) throw new Error('no page data');
   return JSON.parse(json[1]!) as PageData;
 }
 
-/** A page's quotes, read from its data as the test expects report.js to: the strings looked up. */
+/** The section of a document page with element id `anchor` (`documentAnchor`); its text is escaped, so its first `</article>` ends it. */
+function sectionOf(html: string, anchor: string): string {
+  const start = html.indexOf(`<article class="document" id="${anchor}">`);
+  if (start === -1) throw new Error(`no section ${anchor}`);
+  return html.slice(start, html.indexOf('</article>', start) + '</article>'.length);
+}
+
+/** A section's quotes, read from its data as the test expects report.js to: the strings looked up. */
 function pageQuotes(data: PageData) {
   const quotes = [];
   for (let i = 0; i < data.q.length; i += 14) {
@@ -123,6 +130,23 @@ describe('html helpers', () => {
   test('document paths are unique where ids read alike, and sharded', () => {
     expect(documentPath('a/b.txt')).not.toBe(documentPath('a_b.txt'));
     expect(documentPath('a/b.txt')).toMatch(/^documents\/[0-9a-f]{2}\/a_b\.txt-[0-9a-f]{8}\.html$/);
+    expect(documentAnchor('a/b.txt')).not.toBe(documentAnchor('a_b.txt'));
+  });
+
+  test.each([
+    [0, 'documents/00/0.html'],
+    [DOCUMENTS_PER_PAGE - 1, 'documents/00/0.html'],
+    [DOCUMENTS_PER_PAGE, 'documents/00/1.html'],
+    [DOCUMENTS_PER_PAGE * 255, 'documents/00/255.html'],
+    [DOCUMENTS_PER_PAGE * 256 + 3, 'documents/01/256.html'],
+    [DOCUMENTS_PER_PAGE * 256 * 17, 'documents/11/4352.html'],
+  ])("a run's document %i is on page %s, at its own anchor", (k, path) => {
+    expect(documentLink(k, 'a.txt')).toBe(`${path}#${documentAnchor('a.txt')}`);
+    expect(documentAnchor('a.txt')).toMatch(/^d-[0-9a-f]{10}$/);
+  });
+
+  test('a documents list page links to whole pages of documents', () => {
+    expect(PER_PAGE % DOCUMENTS_PER_PAGE).toBe(0);
   });
 
   test('the pager shows a window of pages, whatever the total', () => {
@@ -136,6 +160,18 @@ describe('the report of a run', () => {
   let root: string;
   let out: string;
   let quotes: QuoteRecord[];
+  /** The documents, in documents.jsonl's order: a document's place in it gives its page. */
+  let ids: string[];
+  /** Where the report has document `id`: its page, and its section's element id. */
+  const placeOf = (id: string) => {
+    const [path, anchor] = documentLink(ids.indexOf(id), id).split('#');
+    return { path: path!, anchor: anchor! };
+  };
+  /** Document `id`'s section of its page. */
+  const sectionHtml = async (id: string) => {
+    const { path, anchor } = placeOf(id);
+    return sectionOf(await readFile(join(out, 'report', path), 'utf8'), anchor);
+  };
 
   beforeAll(async () => {
     root = await mkdtemp(join(tmpdir(), 'quotes-report-'));
@@ -146,16 +182,27 @@ describe('the report of a run', () => {
     await writeFile(join(corpus, 'zz-injected.txt'), INJECTED);
     await runCorpus(corpus, { out });
     quotes = readJsonl<QuoteRecord>(await readFile(join(out, 'quotes.jsonl'), 'utf8'), 'quotes.jsonl');
+    ids = readJsonl<DocumentRecord>(await readFile(join(out, 'documents.jsonl'), 'utf8'), 'documents.jsonl').map((d) => d.id);
   }, 60_000);
 
   afterAll(async () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  test('writes the overview, the lists, a page per document, every speaker\'s section, and no temporary folder', async () => {
+  test('writes the overview, the lists, the documents\' pages, every speaker\'s section, and no temporary folder', async () => {
     const files = [...(await filesOf(join(out, 'report'))).keys()];
     expect(files).toEqual(expect.arrayContaining(['index.html', 'report.css', 'report.js', 'documents/page-1.html', 'speakers/page-1.html']));
-    for (const id of ['000_c8f24c99b0f70113.txt', '003_70de0a7f1221091c.txt', 'zz-injected.txt']) expect(files).toContain(documentPath(id));
+    expect(ids).toEqual(['000_c8f24c99b0f70113.txt', '003_70de0a7f1221091c.txt', 'zz-injected.txt']);
+    // three documents: one page, with a section each, in corpus order
+    expect(files.filter((f) => /^documents\/[0-9a-f]{2}\/\d+\.html$/.test(f))).toEqual([documentPagePath(0)]);
+    const page = await readFile(join(out, 'report', documentPagePath(0)), 'utf8');
+    expect([...page.matchAll(/<article class="document" id="([^"]+)">/g)].map((m) => m[1])).toEqual(ids.map((id) => documentAnchor(id)));
+    expect(page).toContain('<h1>Documents 1–3</h1>');
+    expect(page).not.toContain('rel="next"');
+    expect(page).not.toContain('rel="prev"');
+    // the documents list links to each document's section
+    const list = await readFile(join(out, 'report', 'documents', 'page-1.html'), 'utf8');
+    for (const id of ids) expect(list).toContain(`<a href="../${documentLink(ids.indexOf(id), id)}">`);
     const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string });
     for (const s of speakers) {
       const [path, anchor] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');
@@ -171,33 +218,35 @@ describe('the report of a run', () => {
       const html = await readFile(join(out, 'report', file), 'utf8');
       expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${CSP}">`);
       expect(html).not.toMatch(/(?:src|href)="(?:https?:)?\/\//);
-      // report.js, and on a document page its data, which no browser runs
+      // report.js, and on a document page each section's data, which no browser runs
       expect(html.match(/<script src="(?:\.\.\/)*report\.js" defer><\/script>/g)).toHaveLength(1);
-      expect(html.match(/<script\b/g)!.length).toBe(file.startsWith('documents/') && !file.includes('page-') ? 2 : 1);
-      if (html.includes('id="page-data"')) expect(html).toContain('<script type="application/json" id="page-data">');
+      const sections = html.match(/<article class="document"/g)?.length ?? 0;
+      expect(sections).toBe(file.startsWith('documents/') && !file.includes('page-') ? 3 : 0);
+      expect(html.match(/<script\b/g)!.length).toBe(1 + sections);
+      expect(html.match(/<script type="application\/json" class="page-data">/g)?.length ?? 0).toBe(sections);
     }
   });
 
   test('an article with markup is written as text', async () => {
-    const html = await readFile(join(out, 'report', documentPath('zz-injected.txt')), 'utf8');
+    const html = await sectionHtml('zz-injected.txt');
     expect(html).not.toContain('<script>window');
     expect(html).not.toContain('<img');
     expect(html).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
   });
 
-  test('the same bytes when the run is forced, when document pages are taken from the last report, and when it is gone', async () => {
+  test('the same bytes when the run is forced, when documents are taken from the cache, and when the report is gone', async () => {
     const first = await filesOf(join(out, 'report'));
     await runCorpus(join(root, 'corpus'), { out, force: true });
     expect(await filesOf(join(out, 'report'))).toEqual(first);
-    // a dataset file gone: no short cut, every document from the cache, its page from the last report
+    // a dataset file gone: no short cut, every document and its section from the cache
     await rm(join(out, 'quotes.csv'));
     const reused = await runCorpus(join(root, 'corpus'), { out });
     expect(reused.cached).toBe(reused.documents);
     expect(await filesOf(join(out, 'report'))).toEqual(first);
-    // the cache keeps the pages' hashes, not the pages: without the report, the documents are processed again
+    // the report gone: the cache has the sections, not the last report
     await rm(join(out, 'report'), { recursive: true });
     const again = await runCorpus(join(root, 'corpus'), { out });
-    expect(again.cached).toBe(0);
+    expect(again.cached).toBe(again.documents);
     expect(await filesOf(join(out, 'report'))).toEqual(first);
   }, 60_000);
 
@@ -207,8 +256,7 @@ describe('the report of a run', () => {
     let links = 0;
     for (const q of quotes) {
       if (q.speaker?.id === undefined) continue;
-      const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
-      const hrefs = pageData(html).s.filter(([, link]) => link !== null).map(([, link]) => /^\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#(.+)$/.exec(link!)!);
+      const hrefs = pageData(await sectionHtml(q.doc)).s.filter(([, link]) => link !== null).map(([, link]) => /^\.\.\/\.\.\/(speakers\/names\/[0-9a-f]{2}\.html)#(.+)$/.exec(link!)!);
       expect(hrefs.length).toBeGreaterThan(0);
       for (const [, path, anchor] of hrefs) {
         const names = await readFile(join(out, 'report', path!), 'utf8');
@@ -221,10 +269,9 @@ describe('the report of a run', () => {
     expect(links).toBeGreaterThan(0);
   });
 
-  test('every quote of the dataset is in its document page\'s data, with its anchor, and the page\'s text is the document\'s', async () => {
+  test('every quote of the dataset is in its document section\'s data, and the section\'s text is the document\'s', async () => {
     for (const q of quotes) {
-      const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
-      const data = pageData(html);
+      const data = pageData(await sectionHtml(q.doc));
       expect(pageQuotes(data).map((x) => [x.start, x.end, x.type])).toContainEqual([q.start, q.end, q.type]);
       expect(data.n).toBeGreaterThanOrEqual(q.end);
     }
@@ -232,7 +279,7 @@ describe('the report of a run', () => {
 
   test('a quote\'s table row is in its page\'s data, its words as offsets into the text, and not copied into its marks', async () => {
     const q = quotes.find((x) => x.speaker !== null && x.cue !== null)!;
-    const html = await readFile(join(out, 'report', documentPath(q.doc)), 'utf8');
+    const html = await sectionHtml(q.doc);
     expect(html).not.toContain('data-tip=');
     expect(html).toContain('<thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>');
     const rows = pageQuotes(pageData(html)).filter((x) => x.start === q.start && x.end === q.end);
@@ -261,7 +308,7 @@ describe('the report of a run', () => {
   test('a document page\'s text is the document\'s, escaped, with carriage returns and NULs kept to their offsets', () => {
     const text = 'a\r\nb <i>&</i> \u0000 “c”';
     const html = renderDocument({ record: { id: 'x.txt', title: null, date: null, outlet: null, quotes: 0, messages: [] } as unknown as DocumentRecord, text, blocks: [], quotes: [], speakers: [] });
-    const body = /<div class="text" id="text">([^]*?)<\/div>/.exec(html)![1]!;
+    const body = /<div class="text">([^]*?)<\/div>/.exec(html)![1]!;
     expect(body).toBe('a&#13;\nb &lt;i&gt;&amp;&lt;/i&gt; \ufffd “c”');
     expect(pageData(html).n).toBe(text.length);
   });
@@ -297,10 +344,10 @@ describe('the report of a run', () => {
       return page;
     };
 
-    /** Each highlighted quote's text, fragments joined, debris (blank in the dataset) left out. */
-    const highlighted = () => {
+    /** Each highlighted quote's text in the section `anchor`, fragments joined, debris (blank in the dataset) left out. */
+    const highlighted = (anchor: string) => {
       const texts: Record<string, string> = {};
-      const walker = document.createTreeWalker(document.getElementById('text')!, NodeFilter.SHOW_TEXT);
+      const walker = document.createTreeWalker(document.getElementById(anchor)!.querySelector('.text')!, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
         const debris = node.parentElement!.closest('.debris') !== null;
         for (let q = node.parentElement!.closest('mark.q'); q !== null; q = q.parentElement?.closest('mark.q') ?? null) {
@@ -311,26 +358,48 @@ describe('the report of a run', () => {
       return texts;
     };
 
-    test('the highlighted spans are the dataset quotes, on every document page', async () => {
-      const docs = readJsonl<DocumentRecord>(await readFile(join(out, 'documents.jsonl'), 'utf8'), 'documents.jsonl');
-      for (const d of docs) {
-        const page = await open(documentPath(d.id));
-        const texts = await page.evaluate(highlighted);
-        const expected = Object.fromEntries(quotes.filter((q) => q.doc === d.id).map((q) => [`q-${q.start}-${q.end}`, q.text]));
-        expect(Object.fromEntries(Object.entries(texts).map(([id, t]) => [id, collapseWhitespace(t)]))).toEqual(expected);
+    test('the highlighted spans are the dataset quotes, in every document\'s section', async () => {
+      for (const id of ids) {
+        const { path, anchor } = placeOf(id);
+        const page = await open(path);
+        const texts = await page.evaluate(highlighted, anchor);
+        const expected = Object.fromEntries(quotes.filter((q) => q.doc === id).map((q) => [`${anchor}-q-${q.start}-${q.end}`, q.text]));
+        expect(Object.fromEntries(Object.entries(texts).map(([q, t]) => [q, collapseWhitespace(t)]))).toEqual(expected);
         await page.close();
       }
     });
 
-    test('the quote tables report.js builds are the dataset\'s quotes, cell by cell, on every document page', async () => {
-      const docs = readJsonl<DocumentRecord>(await readFile(join(out, 'documents.jsonl'), 'utf8'), 'documents.jsonl');
+    test('a speaker page\'s link to a quote opens its document\'s page at the quote\'s mark', async () => {
+      const speakerPage = join(out, 'report', 'speakers', (await readdir(join(out, 'report', 'speakers'), { recursive: true })).find((f) => /^[0-9a-f]{2}\/\d+\.html$/.test(f) && !f.startsWith('names'))!);
+      const html = await readFile(speakerPage, 'utf8');
+      const links = [...html.matchAll(/<a class="tag tag-\w+" href="([^"]+)">/g)].map((m) => m[1]!);
+      expect(links.length).toBeGreaterThan(0);
+      // the last quote of a page: the page opens scrolled down to it
+      const href = links.at(-1)!;
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1000, height: 600 });
+      await page.goto(new URL(href, pathToFileURL(speakerPage)).href);
+      const id = decodeURIComponent(href.slice(href.indexOf('#') + 1));
+      expect(id).toMatch(/^d-[0-9a-f]{10}-q-\d+-\d+/);
+      const box = await page.evaluate((q) => {
+        const el = document.getElementById(q);
+        return el === null ? null : { tag: el.tagName, top: el.getBoundingClientRect().top };
+      }, id);
+      expect(box?.tag).toBe('MARK');
+      expect(box!.top).toBeGreaterThanOrEqual(0);
+      expect(box!.top).toBeLessThan(600);
+      await page.close();
+    });
+
+    test('the quote tables report.js builds are the dataset\'s quotes, cell by cell, in every document\'s section', async () => {
       let rows = 0;
-      for (const d of docs) {
-        const page = await open(documentPath(d.id));
-        const shown = await page.evaluate(() => Array.from(document.querySelectorAll('#quotes tbody tr'), (row) => [row.id, ...Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent)]));
-        const expected = inTextOrder(quotes.filter((q) => q.doc === d.id)).map((q) => [`l-q-${q.start}-${q.end}`, q.type, q.cue === null ? 'none' : `“${q.cue.text}” (${q.cue.lemma})`, q.sieve, q.confidence.toFixed(2)]);
+      for (const id of ids) {
+        const { path, anchor } = placeOf(id);
+        const page = await open(path);
+        const shown = await page.evaluate((a) => Array.from(document.querySelectorAll(`#${a} .quote-table tbody tr`), (row) => [row.id, ...Array.from((row as HTMLTableRowElement).cells, (cell) => cell.textContent)]), anchor);
+        const expected = inTextOrder(quotes.filter((q) => q.doc === id)).map((q) => [`l-${anchor}-q-${q.start}-${q.end}`, q.type, q.cue === null ? 'none' : `“${q.cue.text}” (${q.cue.lemma})`, q.sieve, q.confidence.toFixed(2)]);
         expect(shown.map(([id, type, , cue, sieve, confidence]) => [id, type, cue, sieve, confidence])).toEqual(expected);
-        expect(shown.map((row) => row[2] === 'unknown speaker')).toEqual(inTextOrder(quotes.filter((q) => q.doc === d.id)).map((q) => q.speaker === null));
+        expect(shown.map((row) => row[2] === 'unknown speaker')).toEqual(inTextOrder(quotes.filter((q) => q.doc === id)).map((q) => q.speaker === null));
         rows += shown.length;
         await page.close();
       }
@@ -338,28 +407,32 @@ describe('the report of a run', () => {
     });
 
     test('the injected script does not run and shows as text', async () => {
-      const page = await open(documentPath('zz-injected.txt'));
+      const { path, anchor } = placeOf('zz-injected.txt');
+      const page = await open(path);
       expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
-      expect(await page.locator('#text').innerText()).toContain('<script>window.__pwned=1</script> is just text, and <img src=x onerror=window.__pwned=2>');
-      expect(await page.locator('#text script, #text img, #text b').count()).toBe(0);
+      expect(await page.locator(`#${anchor} .text`).innerText()).toContain('<script>window.__pwned=1</script> is just text, and <img src=x onerror=window.__pwned=2>');
+      expect(await page.locator('.text script, .text img, .text b').count()).toBe(0);
       await page.close();
     });
 
     test('Tab and j/k step through quotes, and the focused one shows speaker, cue, sieve and confidence', async () => {
-      const page = await open(documentPath('003_70de0a7f1221091c.txt'));
-      const first = quotes.filter((q) => q.doc === '003_70de0a7f1221091c.txt')[0]!;
-      // the links of the top bar come first
+      // the first document of the page: its first quote is the page's first
+      const { path, anchor } = placeOf(ids[0]!);
+      const page = await open(path);
+      const ofDocument = inTextOrder(quotes.filter((q) => q.doc === ids[0]));
+      const first = ofDocument[0]!;
+      // the links of the top bar and the pages' come first
       for (let i = 0; i < 10 && (await page.evaluate(() => document.activeElement?.tagName)) !== 'MARK'; i++) await page.keyboard.press('Tab');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${first.start}-${first.end}`);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${anchor}-q-${first.start}-${first.end}`);
       const tip = page.locator('#tip');
       await expect.poll(() => tip.isVisible()).toBe(true);
       const shown = await tip.innerText();
       for (const part of [first.speaker?.name ?? 'unknown', first.sieve, first.confidence.toFixed(2), 'Cue']) expect(shown).toContain(part);
       await page.keyboard.press('j');
-      const second = quotes.filter((q) => q.doc === '003_70de0a7f1221091c.txt')[1]!;
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${second.start}-${second.end}`);
+      const second = ofDocument[1]!;
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${anchor}-q-${second.start}-${second.end}`);
       await page.keyboard.press('k');
-      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`q-${first.start}-${first.end}`);
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe(`${anchor}-q-${first.start}-${first.end}`);
       // the screenshot: the page's top, with the first quote focused and its tooltip shown
       await page.setViewportSize({ width: 1000, height: 1500 });
       await page.evaluate(() => window.scrollTo(0, 0));
@@ -375,7 +448,7 @@ describe('the report of a run', () => {
       expect(await page.locator('svg.bar').count()).toBeGreaterThan(3);
       await page.screenshot({ path: join(SCREENSHOTS, 'overview.png'), fullPage: true });
       await page.setViewportSize({ width: 375, height: 700 });
-      for (const path of ['index.html', documentPath('003_70de0a7f1221091c.txt'), 'documents/page-1.html', 'speakers/page-1.html']) {
+      for (const path of ['index.html', documentPagePath(0), 'documents/page-1.html', 'speakers/page-1.html']) {
         await page.goto(pathToFileURL(join(out, 'report', path)).href);
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       }
@@ -385,8 +458,9 @@ describe('the report of a run', () => {
     test('a speaker in a document\'s quote table opens the speaker\'s section, through its name page', async () => {
       const q = quotes.find((x) => x.doc === '003_70de0a7f1221091c.txt' && x.speaker?.id !== undefined)!;
       const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').length;
-      const page = await open(documentPath(q.doc));
-      await page.locator('table.quote-table a[href*="speakers/names/"]').first().click();
+      const place = placeOf(q.doc);
+      const page = await open(place.path);
+      await page.locator(`#${place.anchor} table.quote-table a[href*="speakers/names/"]`).first().click();
       await page.waitForURL(/\/speakers\/[0-9a-f]{2}\/\d+\.html#s-/);
       const [path, anchor] = speakerPath(q.speaker!.id!, speakerPageCount(speakers)).split('#');
       expect(page.url()).toBe(`${pathToFileURL(join(out, 'report', path!)).href}#${anchor}`);
@@ -400,6 +474,34 @@ describe('the report of a run', () => {
 });
 
 describe('the report at scale', () => {
+  test(`puts ${DOCUMENTS_PER_PAGE} documents' sections on a page, in the order given, each page linked to the next`, async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotes-report-documents-'));
+    try {
+      const n = 2 * DOCUMENTS_PER_PAGE + 5;
+      const ids = Array.from({ length: n }, (_, i) => `doc-${i}.txt`);
+      const report = await ReportWriter.create(out);
+      for (const id of ids) await report.addDocument(id, `<article class="document" id="${documentAnchor(id)}">${id}</article>`, '');
+      await report.end(() => undefined, n, 0, 0);
+      await report.commit();
+      const pages = (await readdir(join(out, 'report', 'documents'), { recursive: true })).filter((f) => f.endsWith('.html')).sort();
+      expect(pages).toEqual([0, 1, 2].map((k) => documentPagePath(k).replace(/^documents\//, '')));
+      const read = (k: number) => readFile(join(out, 'report', documentPagePath(k)), 'utf8');
+      const sections = (html: string) => [...html.matchAll(/<article class="document" id="[^"]+">([^<]+)<\/article>/g)].map((m) => m[1]);
+      for (const k of [0, 1, 2]) expect(sections(await read(k))).toEqual(ids.slice(k * DOCUMENTS_PER_PAGE, (k + 1) * DOCUMENTS_PER_PAGE));
+      for (const [i, id] of ids.entries()) expect(documentLink(i, id).split('#')[0]).toBe(documentPagePath(Math.floor(i / DOCUMENTS_PER_PAGE)));
+      const [first, middle, last] = [await read(0), await read(1), await read(2)];
+      expect(first).not.toContain('rel="prev"');
+      expect(first).toContain(`<a href="../../${documentPagePath(1)}" rel="next">`);
+      expect(middle).toContain(`<a href="../../${documentPagePath(0)}" rel="prev">`);
+      expect(middle).toContain(`<h1>Documents ${DOCUMENTS_PER_PAGE + 1}–${2 * DOCUMENTS_PER_PAGE}</h1>`);
+      expect(middle).toContain('<a href="../../documents/page-1.html">list of documents, page 1</a>');
+      expect(last).toContain(`<h1>Documents ${2 * DOCUMENTS_PER_PAGE + 1}–${n}</h1>`);
+      expect(last).not.toContain('rel="next"');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   test('lists documents a page of 200 at a time, and the overview stays small', async () => {
     const out = await mkdtemp(join(tmpdir(), 'quotes-report-pages-'));
     try {
@@ -465,19 +567,30 @@ describe('the report at scale', () => {
       const own = [1, 2, 3].map((k) => inMemory.find(([path]) => path === speakerQuotesPath('person:p-7', k))!);
       expect(own.every((page) => page !== undefined)).toBe(true);
       expect(inMemory.some(([path]) => path === speakerQuotesPath('person:p-7', 4))).toBe(false);
-      expect(own.map(([, html]) => html.match(/<li>/g)?.length)).toEqual([500, 500, 100]);
+      // the first 50 in the section, the other 1,050 on the speaker's own pages: each quote once
+      expect(own.map(([, html]) => html.match(/<li>/g)?.length)).toEqual([500, 500, 50]);
+      expect(own[0]![1]).not.toContain('quote 49 of P 7<');
+      expect(own[0]![1]).toContain('quote 50 of P 7<');
       expect(own[2]![1]).toContain('quote 1099 of P 7');
       expect(own[2]![1]).toContain('page 3 of 3');
-      expect(inMemory.some(([, html]) => html.includes('All 1100 quotes of P 7'))).toBe(true);
+      expect(own[0]![1]).toContain(`The first 50 are in <a href="../../${speakerPath('person:p-7', speakerPageCount(speakers.length))}">`);
+      const [sectionPage] = speakerPath('person:p-7', speakerPageCount(speakers.length)).split('#');
+      const shared = inMemory.find(([path]) => path === sectionPage)![1];
+      expect(shared).toContain('The other 1050 quotes of P 7');
+      expect(shared).toContain('quote 49 of P 7<');
+      expect(shared).not.toContain('quote 50 of P 7<');
+      // a speaker of 60 quotes: 10 on a page of its own
+      expect(inMemory.find(([path]) => path === speakerQuotesPath('person:p-3', 1))![1].match(/<li>/g)?.length).toBe(10);
       // the words a document mentions a speaker by, when they are not its name
       expect(inMemory.some(([, html]) => html.includes('<li><a class="tag tag-direct" href="../../documents/d0.html#q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>'))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('#q-4">direct</a><blockquote>quote 4 of P 3</blockquote></li>'))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('lost'))).toBe(false);
       // quotes are listed by document, its title once; a page that goes on with a document heads it again
       const headings = (html: string) => [...html.matchAll(/<li class="doc"><a href="[^"]+">([^<]*)<\/a>/g)].map((m) => m[1]);
-      expect(headings(own[0]![1])).toEqual(Array.from({ length: 72 }, (_, i) => `Doc ${i}`));
-      expect(headings(own[1]![1])[0]).toBe('Doc 71');
-      expect(headings(own[1]![1]).at(-1)).toBe('Doc 142');
+      // (the first page goes on with the section's last document, quote 50 of the seven of document 7)
+      expect(headings(own[0]![1])).toEqual(Array.from({ length: 72 }, (_, i) => `Doc ${i + 7}`));
+      expect(headings(own[1]![1])[0]).toBe('Doc 78');
+      expect(headings(own[1]![1]).at(-1)).toBe('Doc 149');
       // each speaker's section is on the page its id names
       for (const s of speakers) {
         const [path] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');
@@ -512,20 +625,22 @@ describe('the report at scale', () => {
       const buckets = new Map<number, string>();
       for (const { id, q } of quotes) {
         counts.set(id, (counts.get(id) ?? 0) + 1);
-        buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? documentEntry(q.doc)) + speakerEntry(id, 'he', q));
+        buckets.set(bucketOf(id), (buckets.get(bucketOf(id)) ?? '') + speakerEntry(id, 'he', q));
       }
       const items = encodeSpeakerItems(counts, buckets);
       expect(items.startsWith('[["person:a-one",2],["person:b-two",2],["person:c-three",2]]\n')).toBe(true);
-      const filed = await pages((p) => p.addItems(items));
+      // the document's entry is the caller's: a worker does not know its document's page
+      expect(items).not.toContain('documents/d.html');
+      const filed = await pages((p) => p.addItems(items, 'documents/d.html'));
       expect(filed).toEqual(oneByOne);
       // a speaker's quotes stay in text order
       const [, first] = filed.find(([, html]) => html.includes('quote 0'))!;
       expect(first.indexOf('quote 0')).toBeLessThan(first.indexOf('quote 2'));
-      expect(await pages((p) => p.addItems(''))).toEqual(await pages(async () => {}));
+      expect(await pages((p) => p.addItems('', 'documents/d.html'))).toEqual(await pages(async () => {}));
       // what was filed is handed on at close: nothing more is taken
       const closed = new SpeakerPages(dir);
       await closed.close();
-      await expect(closed.addItems(items)).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
+      await expect(closed.addItems(items, 'documents/d.html')).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
       expect(() => closed.addSpeaker(speakers[0]!)).toThrow('quotes: report: the speaker pages take no speaker once closed');
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -541,17 +656,17 @@ describe('the report at scale', () => {
     ['a length past the end', '[["k",1]]\n0 9\nabc'],
     ['no length', '[["k",1]]\n0\nabc'],
   ])('speaker items with %s fail by name', async (_, items) => {
-    await expect(new SpeakerPages(tmpdir()).addItems(items)).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
+    await expect(new SpeakerPages(tmpdir()).addItems(items, 'documents/d.html')).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
   });
 
   test.each([
-    ['a quote before any document', (entry: string) => entry],
-    ['an entry of 3 pieces', (entry: string) => documentEntry('documents/d.html') + joinPieces(['a', 'b', 'c']) + entry],
+    ['an entry of 3 pieces', (entry: string) => joinPieces(['a', 'b', 'c']) + entry],
+    ['an entry of 7 pieces', (entry: string) => joinPieces(['a', 'b', 'c', 'd', 'e', 'f', 'g']) + entry],
   ])("a bucket's entries with %s fail by name when the pages are written", async (_, bucket) => {
     const speaker = { id: 'person:a-one', name: 'A One', kind: 'person' as const, aliases: [], titles: [], quotes: 1, documents: 1 };
     const entries = bucket(speakerEntry(speaker.id, 'A One', { title: 'Doc', type: 'direct', anchor: 'q-0', rest: 'quote' }));
     const pagesOf = new SpeakerPages(tmpdir());
-    await pagesOf.addItems(encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), entries]])));
+    await pagesOf.addItems(encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), entries]])), 'documents/d.html');
     pagesOf.addSpeaker(speaker);
     await expect(pagesOf.finish(speakerPageCount(1), () => speaker, async () => {})).rejects.toThrow("quotes: report: expected a document's entry or, after one, a quote's entry of 6 pieces");
   });

@@ -13,7 +13,7 @@ import { processDocument, serialize, type DocumentResult } from '../pipeline/pro
 import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
-import { documentPath } from '../pipeline/report/paths.ts';
+import { documentAnchor, documentPagePath } from '../pipeline/report/paths.ts';
 import { ReportDir } from '../pipeline/report/report-dir.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { FILES } from '../pipeline/write-dataset.ts';
@@ -168,11 +168,11 @@ describe('unchanged rerun', () => {
     const report = treeHash(join(out, 'report'));
     const page = (await pages())[0]!;
     const html = await readFile(page, 'utf8');
-    await writeFile(page, html.replace('<h1>', '<h1>tampered '));
+    await writeFile(page, html.replace('<h2>', '<h2>tampered '));
     expect(treeHash(join(out, 'report'))).not.toBe(report);
     const summary = await runCorpus(corpus, { out, workers: 0 });
-    // the other two pages are taken from the last report; the changed one's document is processed again
-    expect(summary.cached).toBe(2);
+    // the sections are the cache's, not the last report's: no document is processed again
+    expect(summary.cached).toBe(3);
     expect(treeHash(join(out, 'report'))).toBe(report);
     expect(await readFile(page, 'utf8')).toBe(html);
   }, 60_000);
@@ -327,7 +327,8 @@ describe('command line', () => {
     expect([r.status, r.stderr]).toEqual([0, expect.stringContaining(`→ ${out}/, report ${out}/report/index.html`)]);
     const report = await readdir(join(out, 'report'), { recursive: true });
     expect(report).toEqual(expect.arrayContaining(['index.html', 'report.css', 'report.js', 'documents/page-1.html', 'speakers/page-1.html']));
-    expect(report.filter((f) => /^documents\/[0-9a-f]{2}\/ok\.txt-[0-9a-f]{8}\.html$/.test(f))).toHaveLength(1);
+    expect(report.filter((f) => /^documents\/[0-9a-f]{2}\/\d+\.html$/.test(f))).toEqual([documentPagePath(0)]);
+    expect(await readFile(join(out, 'report', documentPagePath(0)), 'utf8')).toContain(`<article class="document" id="${documentAnchor('ok.txt')}">`);
 
     await writeFile(join(corpus, 'ok.txt'), '"We will not wait," Dmitry Peskov said on Tuesday.');
     const without = quotes(['run', corpus, '--out', out, '--workers', '1', '--no-report']);
@@ -345,12 +346,14 @@ describe('command line', () => {
     const first = await runCorpus(corpus, { out, workers: 1 });
     expect(first.cached).toBe(0);
     expect(await dataset()).toEqual(await dataset(join(dir, 'plain')));
+    const report = await readdir(join(out, 'report'), { recursive: true });
     await rm(join(out, 'report'), { recursive: true });
-    // the cache keeps each page's hash, not the page: with the last report gone, the documents are processed again
+    // the cache keeps each document's section of its page: with the last report gone, every document is still taken from it
     const again = await runCorpus(corpus, { out, workers: 1 });
-    expect(again.cached).toBe(0);
-    const ids = jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.id);
-    for (const id of ids) expect((await stat(join(out, 'report', documentPath(id)))).size).toBeGreaterThan(0);
+    expect(again.cached).toBe(4);
+    expect(await readdir(join(out, 'report'), { recursive: true })).toEqual(report);
+    const page = await readFile(join(out, 'report', documentPagePath(0)), 'utf8');
+    for (const id of jsonl<DocumentRecord>((await dataset())['documents.jsonl']!).map((d) => d.id)) expect(page).toContain(`<article class="document" id="${documentAnchor(id)}">`);
   }, 60_000);
 
   test.each([

@@ -7,6 +7,7 @@ import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import type { SpeakerRecord } from '../pipeline/speakers.ts';
 import { csvRow, DatasetWriter, documentFrame } from '../pipeline/write-dataset.ts';
 import { documentParts, readDocumentParts } from '../pipeline/report/document-parts.ts';
+import { documentRow } from '../pipeline/report/lists.ts';
 
 const speaker = (name: string, mention = name, title: string | null = null): QuoteRecord['speaker'] => ({ name, mention, kind: 'person', start: 0, end: 5, title });
 const quote = (doc: string, text: string, s: QuoteRecord['speaker'], n = 0): QuoteRecord => ({
@@ -65,7 +66,9 @@ describe('DatasetWriter.commit', () => {
       await writer.commit([], lookup, { document: (doc, part) => void seen.push([doc, part]) });
       expect(seen).toEqual(cases.map(([id], i) => [id, parts[i]]));
       const read = readDocumentParts(parts[1]!);
-      expect(read.row).toContain('Title of tricky &quot;id&quot;, with comma.txt');
+      expect(read.row[1]).toContain('Title of tricky &quot;id&quot;, with comma.txt');
+      // the link is the run's to put in: the worker does not know the document's page
+      expect(documentRow(read.row, 'documents/00/0.html#d-x')).toMatch(/^<tr><td><a href="\.\.\/documents\/00\/0\.html#d-x">Title of tricky/);
       expect(read.counts).toMatchObject({ quotes: 1, direct: 1, attributed: 1, outlet: 'TASS', day: '2017-07-19' });
     } finally {
       await rm(dir, { recursive: true, force: true });

@@ -43,11 +43,12 @@
     }
     return root;
   }
-  // numbers a quote takes in a page's data (render-document.ts)
+  // numbers a quote takes in a section's data (render-document.ts)
   var Q = 14;
-  function renderDocument() {
-    var data = document.getElementById('page-data');
-    var box = document.getElementById('text');
+  // a document's section of a page: its text marked up, its quote table filled, ids after the section's
+  function renderDocument(section) {
+    var data = section.querySelector('script.page-data');
+    var box = section.querySelector('.text');
     if (!data || !box) return;
     var d = JSON.parse(data.textContent);
     var text = box.textContent;
@@ -64,7 +65,7 @@
     var quotes = [];
     for (var i = 0; i + Q <= d.q.length; i += Q) {
       var v = d.q.slice(i, i + Q);
-      var id = 'q-' + v[0] + '-' + v[1];
+      var id = section.id + '-q-' + v[0] + '-' + v[1];
       given[id] = (given[id] || 0) + 1;
       quotes.push({
         s: v[0], e: v[1], type: d.t[v[2]], id: given[id] === 1 ? id : id + '-' + given[id],
@@ -83,7 +84,7 @@
       if (q.who && once('who ' + q.who.s + ' ' + q.who.e)) marks.push({ s: q.who.s, e: q.who.e, rank: 2, make: function () { return element('span', 'who'); } });
     });
     box.replaceChildren(markUp(text, marks));
-    var body = document.querySelector('#quotes tbody');
+    var body = section.querySelector('.quote-table tbody');
     if (body) quotes.forEach(function (q) {
       var row = element('tr');
       row.id = 'l-' + q.id;
@@ -103,11 +104,12 @@
       row.appendChild(element('td', 'num', q.confidence));
       body.appendChild(row);
     });
-    // the quote a link points at exists only now
-    var at = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (at) at.scrollIntoView();
   }
-  renderDocument();
+  var sections = document.querySelectorAll('article.document');
+  Array.prototype.forEach.call(sections, renderDocument);
+  // a quote a link points at exists only now; a document, the tables above it have moved
+  var at = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (at && sections.length > 0) at.scrollIntoView();
   // a name page opened at a name (speakers/names/4f.html#n-…, from a document) leads on to its speaker
   var name = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   var go = name ? name.querySelector('a[data-go]') : null;

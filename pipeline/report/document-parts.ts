@@ -10,59 +10,62 @@ import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup, speakerSignature } from '../speakers.ts';
 import { joinPieces, readPieces } from '../pieces.ts';
-import { documentRow, speakerQuote, type SpeakerQuote } from './lists.ts';
+import { documentRowHalves, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
-import { documentPath, speakerBucketOf } from './paths.ts';
-import { documentEntry, encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
+import { documentAnchor, speakerBucketOf } from './paths.ts';
+import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
-  readonly row: string;
+  /** The document's row in the documents list, but its link (`documentRowHalves`). */
+  readonly row: readonly [string, string];
   readonly counts: DocumentCounts;
 }
 
-/** The row and the counts as one record (`joinPieces`), the counts as JSON. */
+/** The row's halves and the counts as one record (`joinPieces`), the counts as JSON. */
 export function documentParts(record: DocumentRecord, quotes: readonly QuoteRecord[]): string {
-  return joinPieces([documentRow(record), JSON.stringify(documentCounts(record, quotes))]);
+  return joinPieces([...documentRowHalves(record), JSON.stringify(documentCounts(record, quotes))]);
 }
 
 /** The parts `documentParts` wrote. */
 export function readDocumentParts(parts: string): DocumentParts {
-  const read = parts === '' ? undefined : readPieces(parts, 0, 2);
+  const read = parts === '' ? undefined : readPieces(parts, 0, 3);
   if (read === undefined || read.end !== parts.length) throw new Error('quotes: report: a document\'s parts are not as documentParts wrote them');
-  return { row: read.pieces[0]!, counts: JSON.parse(read.pieces[1]!) as DocumentCounts };
+  return { row: [read.pieces[0]!, read.pieces[1]!], counts: JSON.parse(read.pieces[2]!) as DocumentCounts };
 }
 
 /**
  * Each quote of `quotes` (in text order) that `keyOf` gives a speaker key, with the key and the quote
- * as its speaker's page lists it: the first quote of each key gives the document's title.
+ * as its speaker's page lists it, linking to `doc` (`documentLink`; '' where the caller gives the
+ * document's entry itself): the first quote of each key gives the document's title.
  */
-export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
+export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined, doc: string): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
   const anchors = quoteAnchors(quotes);
-  const doc = documentPath(record.id);
+  const section = documentAnchor(record.id);
   const titled = new Set<string>();
   for (const [i, q] of quotes.entries()) {
     const key = keyOf(q);
     if (key === undefined) continue;
-    yield [key, q, speakerQuote(q, anchors[i]!, record, doc, !titled.has(key))];
+    yield [key, q, speakerQuote(q, `${section}-${anchors[i]!}`, record, doc, !titled.has(key))];
     titled.add(key);
   }
 }
 
 /**
- * The document's quotes' items for their speakers' pages (`encodeSpeakerItems`), in text
- * order, each under its speaker's signature. A name stands for the document's last speaker of that
- * name, as the corpus looks it up.
+ * The document's quotes' items for their speakers' pages (`encodeSpeakerItems`), in text order, each
+ * under its speaker's signature; each bucket's without the document's entry, which the run gives
+ * once it knows the document's page (`SpeakerPages.addItems`). A name stands for the document's last
+ * speaker of that name, as the corpus looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
   // a name's key and bucket once, not once a quote: its group is a slug of the name, its bucket a hash of that
   const byName = new Map(speakers.map((s) => [s.name, { key: speakerSignature(s.kind, s.name), bucket: speakerBucketOf(speakerGroup(s.kind, s.name)) }]));
   const counts = new Map<string, number>();
   const buckets = new Map<number, string>();
-  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
+  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key), '')) {
     const bucket = byName.get(q.speaker!.name)!.bucket;
     counts.set(key, (counts.get(key) ?? 0) + 1);
-    buckets.set(bucket, (buckets.get(bucket) ?? documentEntry(item.doc)) + speakerEntry(key, q.speaker!.mention, item));
+    buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));
   }
   return encodeSpeakerItems(counts, buckets);
 }

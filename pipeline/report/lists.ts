@@ -3,19 +3,27 @@ import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import type { SpeakerRecord } from '../speakers.ts';
 import { ownPiece } from '../pieces.ts';
 import { escapeHtml, page, pager } from './html.ts';
-import { documentPath, FROM_LIST, FROM_SHARD, PER_PAGE, speakerAnchor, speakerPath, speakerQuotesPath } from './paths.ts';
+import { FROM_LIST, FROM_SHARD, PER_PAGE, speakerAnchor, speakerPath, speakerQuotesPath } from './paths.ts';
 
 export const listPath = (section: 'documents' | 'speakers', n: number) => `${section}/page-${n}.html`;
 
-/** One row of a documents list page; rendered while the document streams past. */
-export function documentRow(record: DocumentRecord): string {
+/**
+ * One row of a documents list page but the link to the document, which goes between the two halves:
+ * rendered while the document streams past, in a worker, which does not know the document's place in
+ * the corpus, nor then its page (`documentLink`).
+ */
+export function documentRowHalves(record: DocumentRecord): [string, string] {
   const title = record.title ?? record.id;
-  const cells = [
-    `<a href="${FROM_LIST}${documentPath(record.id)}">${escapeHtml(title)}</a>${record.title === null ? '' : `<br><code class="muted">${escapeHtml(record.id)}</code>`}`,
-    escapeHtml(record.date ?? ''),
-    escapeHtml(record.outlet ?? ''),
+  const rest = [escapeHtml(record.date ?? ''), escapeHtml(record.outlet ?? '')];
+  return [
+    '<tr><td><a href="',
+    `">${escapeHtml(title)}</a>${record.title === null ? '' : `<br><code class="muted">${escapeHtml(record.id)}</code>`}</td>${rest.map((c) => `<td>${c}</td>`).join('')}<td class="num">${record.quotes}</td></tr>`,
   ];
-  return `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}<td class="num">${record.quotes}</td></tr>`;
+}
+
+/** A row of a documents list page (`documentRowHalves`), linking to `link` (`documentLink`). */
+export function documentRow([before, after]: readonly [string, string], link: string): string {
+  return `${before}${FROM_LIST}${link}${after}`;
 }
 
 export function documentListPage(rows: readonly string[], n: number, total: number, documents: number): string {
@@ -83,18 +91,18 @@ export function* speakerListPages(speakers: readonly SpeakerRecord[], speakerPag
  * added at the end, where the speaker's corpus name is known.
  */
 export interface SpeakerQuote {
-  /** The document's page, relative to the report root. */
+  /** The document's section (`documentLink`), relative to the report root. */
   readonly doc: string;
   /** The document's title, escaped; empty after a document's first quote of a speaker, which gives it. */
   readonly title: string;
-  /** The quote's type and its anchor on the document page. */
+  /** The quote's type and its element id on the document's page (after the document's anchor). */
   readonly type: string;
   readonly anchor: string;
   /** Its cue and its text, escaped. */
   readonly rest: string;
 }
 
-/** `doc`: the document's page (`documentPath`), a hash of its id: taken once a document, not once a quote. */
+/** `doc`: the document's section (`documentLink`): taken once a document, not once a quote. */
 export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, doc: string, first: boolean): SpeakerQuote {
   return {
     doc,
@@ -120,6 +128,8 @@ export function mentionAs(mention: string, name: string): string {
 export class QuoteList {
   #html = '';
   #doc = '';
+  /** The page of `#doc`. */
+  #page = '';
   /** The title of the document last listed, for a list that goes on with it. */
   title = '';
   count = 0;
@@ -129,8 +139,11 @@ export class QuoteList {
       if (q.title !== '') this.title = ownPiece(q.title);
       this.#html += ownPiece(`${this.#doc === '' ? '' : '</ol></li>\n'}<li class="doc"><a href="${FROM_SHARD}${q.doc}">${this.title}</a><ol>\n`);
       this.#doc = ownPiece(q.doc);
+      // the quotes' ids are the page's, not the document's section's
+      const hash = this.#doc.indexOf('#');
+      this.#page = hash === -1 ? this.#doc : this.#doc.slice(0, hash);
     }
-    this.#html += ownPiece(`<li><a class="tag tag-${q.type}" href="${FROM_SHARD}${q.doc}#${q.anchor}">${q.type}</a>${as}${q.rest}</li>\n`);
+    this.#html += ownPiece(`<li><a class="tag tag-${q.type}" href="${FROM_SHARD}${this.#page}#${q.anchor}">${q.type}</a>${as}${q.rest}</li>\n`);
     this.count++;
   }
 
@@ -144,7 +157,7 @@ export class QuoteList {
   }
 }
 
-/** Quotes shown in a speaker's section of a shared page; more go on pages of the speaker's own. */
+/** Quotes shown in a speaker's section of a shared page; the rest go on pages of the speaker's own. */
 export const QUOTES_IN_SECTION = 50;
 /** Quotes per page of a much-quoted speaker's own pages. */
 export const QUOTES_PER_PAGE = 500;
@@ -162,7 +175,7 @@ function speakerHeader(s: SpeakerRecord, level: 'h1' | 'h2', anchor = ''): strin
 /** A speaker's section on its shared page: its first quotes (`list`, QUOTES_IN_SECTION at most) of its `total`, and a link to the rest. */
 export function speakerSection(s: SpeakerRecord, list: string, total: number): string {
   const more = total > QUOTES_IN_SECTION
-    ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">All ${total} quotes of ${escapeHtml(s.name)}</a></p>`
+    ? `<p><a href="${FROM_SHARD}${speakerQuotesPath(s.id, 1)}">The other ${total - QUOTES_IN_SECTION} quotes of ${escapeHtml(s.name)}</a></p>`
     : '';
   return `<section class="speaker">
 ${speakerHeader(s, 'h2', ` id="${speakerAnchor(s.id)}"`)}
@@ -181,14 +194,19 @@ ${sections.join('\n')}`,
   });
 }
 
-/** Page `k` of `total` of a much-quoted speaker's own pages, with the quotes of `list`. */
-export function speakerQuotesPage(s: SpeakerRecord, list: string, k: number, total: number): string {
+/**
+ * Page `k` of `total` of a much-quoted speaker's own pages, with the quotes of `list`: those after
+ * the first QUOTES_IN_SECTION, which its section (`section`, `speakerPath`) lists. Listed on both,
+ * they were a quarter of the items the speaker pages rendered at 5,000 bench articles.
+ */
+export function speakerQuotesPage(s: SpeakerRecord, list: string, k: number, total: number, section: string): string {
   return page({
     title: total === 1 ? s.name : `${s.name}, page ${k} of ${total}`,
     root: FROM_SHARD,
     section: 'speakers',
     body: `${speakerHeader(s, 'h1')}
-<h2>Quotes</h2>
+<h2>Quotes after the first ${QUOTES_IN_SECTION}</h2>
+<p class="meta">The first ${QUOTES_IN_SECTION} are in <a href="${FROM_SHARD}${section}">the speaker's section</a>.</p>
 ${pager(k, total, (j) => speakerQuotesPath(s.id, j).replace(/^.*\//, ''))}
 ${list}`,
   });

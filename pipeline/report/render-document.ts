@@ -1,13 +1,15 @@
-// One document's page: its text, and as data for report.js its debris, its quotes highlighted by type, their cues and speakers, and a table of the quotes.
+// One document's section of a report page: its text, and as data for report.js its debris, its quotes highlighted by type, their cues and speakers, and a table of the quotes; and the page that holds DOCUMENTS_PER_PAGE such sections.
 //
-// Rendered in the worker that annotated the document, from its blocks and quote records, and
-// written from there: nothing is read or cleaned again. So a page knows its speakers only by the
-// names this document gives them; corpus entities are linked after every document is read. A
-// speaker links to its name page (paths.ts), which leads on to the entity.
+// A section is rendered in the worker that annotated the document, from its blocks and quote
+// records: nothing is read or cleaned again. So it knows its speakers only by the names this document
+// gives them; corpus entities are linked after every document is read. A speaker links to its name
+// page (paths.ts), which leads on to the entity. Nor does it know where in the corpus its document
+// is: its ids are its document's (`documentAnchor`), and the run puts it on its page.
 import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { escapeHtml, page } from './html.ts';
-import { FROM_SHARD, namePath, quoteAnchor } from './paths.ts';
+import { listPath } from './lists.ts';
+import { documentAnchor, documentPagePath, DOCUMENTS_PER_PAGE, FROM_SHARD, namePath, PER_PAGE, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {
   readonly record: DocumentRecord;
@@ -21,12 +23,12 @@ export interface DocumentPage {
   readonly speakers: readonly { readonly name: string; readonly kind: EntityKind }[];
 }
 
-/** A document's quotes in text order, as its page numbers them: the worker and the speaker pages must agree. */
+/** A document's quotes in text order, as its section numbers them: the worker and the speaker pages must agree. */
 export function inTextOrder(quotes: readonly QuoteRecord[]): QuoteRecord[] {
   return [...quotes].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-/** Element ids of a document's quotes: `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
+/** Element ids of a document's quotes (after its anchor on a run's page): `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
 export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   const seen = new Map<string, number>();
   return quotes.map((q) => {
@@ -55,7 +57,7 @@ function escapeText(text: string): string {
  * speaker (in `s`), then in `t` (-1 when none) title, cue lemma, sieve, confidence as the table shows
  * it, and the cue's and the mention's words when they are not the text's between their offsets
  * (report.js takes them from the text). The quotes' element ids, marking a cue or mention that
- * several quotes share once, and the table's cells are report.js's work. JSON inside the page's one
+ * several quotes share once, and the table's cells are report.js's work. JSON inside the section's
  * data element; `<` escaped, so no text in it can end the element. With the cells written out here
  * (and the confidences as doubles), a bench page took ~1.3 × as long to render (91 µs against 63–73).
  */
@@ -99,17 +101,18 @@ function pageData(text: string, blocks: readonly Block[], quotes: readonly Quote
   return JSON.stringify({ n: text.length, b, s, t, q }).replaceAll('<', '\\u003c');
 }
 
-/** The quote table's head; report.js fills its body from the page's data, and a quote's tooltip is its row under these headings. */
-const QUOTE_TABLE = `<div class="scroll"><table class="quote-table" id="quotes">
+/** The quote table's head; report.js fills its body from the section's data, and a quote's tooltip is its row under these headings. */
+const QUOTE_TABLE = `<div class="scroll"><table class="quote-table">
 <thead><tr><th>Type<th>Speaker<th>Cue<th>Sieve<th class="num">Confidence</thead>
 <tbody></tbody>
 </table></div>`;
 
 /**
- * A document's page: its text, escaped, and its marks and quote table as data for report.js, which
- * builds them when the page opens (as elements, never as HTML). Rendering the marks and the table
- * here took ~60 % of the worker's report work and made a bench page twice the size (21 K characters
- * against 10.5 K); without script the text still reads, unmarked.
+ * A document's section of a page: its text, escaped, and its marks and quote table as data for
+ * report.js, which builds them when the page opens (as elements, never as HTML), with ids after the
+ * section's (`documentAnchor`). Rendering the marks and the table here took ~60 % of the worker's
+ * report work and made a bench document twice the size (21 K characters against 10.5 K); without
+ * script the text still reads, unmarked.
  */
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
   const quotes = inTextOrder(unordered);
@@ -118,16 +121,38 @@ export function renderDocument({ record, text, blocks, quotes: unordered, speake
     .map((s, i) => (i === 0 ? s : escapeHtml(s)))
     .join(' · ');
   const messages = record.messages.length === 0 ? '' : `<ul class="messages">\n${record.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`;
+  return `<article class="document" id="${documentAnchor(record.id)}">
+<h2>${escapeHtml(record.title ?? record.id)}</h2>
+<p class="meta">${meta}</p>
+${messages}<div class="text">${escapeText(text)}</div>
+<h3>Quotes</h3>
+${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>' : QUOTE_TABLE}
+<script type="application/json" class="page-data">${pageData(text, blocks, quotes, speakers)}</script>
+</article>`;
+}
+
+/**
+ * Page `n` of a run's documents: the sections of documents `first` (from 0, in corpus order) on,
+ * and links to the pages before and after it (`last`: there is none after) and to its documents in
+ * the list.
+ */
+export function documentPage(sections: readonly string[], n: number, first: number, last: boolean): string {
+  const range = `${first + 1}–${first + sections.length}`;
+  const listPage = Math.floor(first / PER_PAGE) + 1;
+  const links = [
+    n > 0 ? `<a href="${FROM_SHARD}${documentPagePath(n - 1)}" rel="prev">‹ documents ${first + 1 - DOCUMENTS_PER_PAGE}–${first}</a>` : '',
+    `<a href="${FROM_SHARD}${listPath('documents', listPage)}">list of documents, page ${listPage}</a>`,
+    last ? '' : `<a href="${FROM_SHARD}${documentPagePath(n + 1)}" rel="next">documents ${first + sections.length + 1}– ›</a>`,
+  ];
+  const nav = `<nav class="pager" aria-label="pages">${links.filter((l) => l !== '').join(' · ')}</nav>`;
   return page({
-    title: record.title ?? record.id,
+    title: `Documents ${range}`,
     root: FROM_SHARD,
     section: 'documents',
-    body: `<h1>${escapeHtml(record.title ?? record.id)}</h1>
-<p class="meta">${meta}</p>
-${messages}${LEGEND}
-<div class="text" id="text">${escapeText(text)}</div>
-<h2>Quotes</h2>
-${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>' : QUOTE_TABLE}
-<script type="application/json" id="page-data">${pageData(text, blocks, quotes, speakers)}</script>`,
+    body: `<h1>Documents ${range}</h1>
+${nav}
+${LEGEND}
+${sections.join('\n')}
+${nav}`,
   });
 }

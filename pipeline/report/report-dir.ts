@@ -1,5 +1,5 @@
 // A report folder written atomically: pages go to a hidden sibling folder, which replaces the old report only once everything is written.
-import { copyFileSync, linkSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { sha256, TreeDigest } from '../cache.ts';
@@ -50,7 +50,7 @@ export class ReportDir {
   readonly #final: string;
   readonly #tmp: string;
   readonly #files: FolderFiles;
-  /** The document pages' digest (`add`, `reuse`): one page a document, each given once, taken in as it comes. */
+  /** The digest of the files other threads wrote (`add`): the speaker pages' thread's, taken in as they come. */
   readonly #pages = new TreeDigest();
 
   private constructor(final: string) {
@@ -77,22 +77,7 @@ export class ReportDir {
     this.#files.write(path, content);
   }
 
-  /**
-   * Puts the file at `from` (a page of the report being replaced, whose sha256 the caller checked)
-   * at `path`, as a hard link: nothing is written. The old report is removed on `commit`, which
-   * leaves the link the only name of the page. Copied where a link cannot be made.
-   */
-  reuse(path: string, from: string, sha256: string): void {
-    this.#files.makeFolderOf(path);
-    try {
-      linkSync(from, join(this.#tmp, path));
-    } catch {
-      copyFileSync(from, join(this.#tmp, path));
-    }
-    this.#pages.add(path, sha256);
-  }
-
-  /** Counts a file written into the folder by someone else (a worker), by its content's sha256; each path once, and none this thread writes. */
+  /** Counts a file written into the folder by someone else (another thread), by its content's sha256; each path once, and none this thread writes. */
   add(path: string, sha256: string): void {
     this.#pages.add(path, sha256);
   }

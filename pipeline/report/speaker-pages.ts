@@ -23,7 +23,7 @@ import { collectGarbageIfGrown, collectGarbageIfGrownBy } from '../collect-garba
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
 import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
 import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
-import { SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerQuotesPath } from './paths.ts';
+import { SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerPath, speakerQuotesPath } from './paths.ts';
 
 /**
  * Characters of bucket lines held in memory before the buckets go to disk. Their heap is much more
@@ -55,9 +55,9 @@ const ENTRY_PIECES = 6;
 
 /**
  * A document's entries as a worker hands them on (`SpeakerPages.addItems`): the quotes of each key as
- * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), the
- * document's entry first and the quotes' in text order, after the bucket and their length:
- * `<bucket> <length>\n<entries>`. Filed a bucket at a time, not an entry at a time: the main thread
+ * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), the quotes'
+ * in text order, after the bucket and their length: `<bucket> <length>\n<entries>`. The document's
+ * entry, which goes before each bucket's, is the run's to give: the worker does not know its page. Filed a bucket at a time, not an entry at a time: the main thread
  * read ~43 entry headers a bench document.
  */
 export function encodeSpeakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
@@ -98,7 +98,7 @@ function readEntries(text: string, reading: Reading, visit: Visitor): number {
 
 /**
  * A speaker's quotes as they stream past: the first QUOTES_IN_SECTION for the section on its shared
- * page, and the page of its own being filled. Holding every item of a speaker until the bucket was
+ * page, the rest a page of its own at a time. Holding every item of a speaker until the bucket was
  * read made the end of a run grow with the corpus: the bench's most-quoted speaker has a quote in
  * every other article (~80,000 items at 100,000 articles).
  */
@@ -120,7 +120,7 @@ export class SpeakerPages {
   /** Whether what was filed has been handed on (`close`). */
   #closed = false;
   #heldChars = 0;
-  /** The document of the last quote `addQuote` filed in each bucket; unknown after `addItems`, whose entries give their own. */
+  /** The document of the last quote filed in each bucket. */
   #lastDoc: (string | undefined)[] = [];
   readonly #limit: number;
   /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
@@ -173,9 +173,10 @@ export class SpeakerPages {
     this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + n);
   }
 
-  /** A document's items (`encodeSpeakerItems`): each bucket's entries filed without being taken apart. */
-  async addItems(items: string): Promise<void> {
+  /** A document's items (`encodeSpeakerItems`), each bucket's filed without being taken apart after the document's entry for `doc` (`documentLink`). */
+  async addItems(items: string, doc: string): Promise<void> {
     if (items === '') return;
+    const entry = documentEntry(doc);
     const bad = () => new Error("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
     const newline = items.indexOf('\n');
     let counts: unknown;
@@ -197,8 +198,8 @@ export class SpeakerPages {
       const bucket = Number(items.slice(at, space));
       const length = Number(items.slice(space + 1, end));
       if (end === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || !Number.isInteger(length) || length < 0 || end + 1 + length > items.length) throw bad();
-      await this.#write(bucket, items.slice(end + 1, end + 1 + length));
-      this.#lastDoc[bucket] = undefined;
+      await this.#write(bucket, entry + items.slice(end + 1, end + 1 + length));
+      this.#lastDoc[bucket] = doc;
       at = end + 1 + length;
     }
   }
@@ -305,15 +306,17 @@ export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resol
       continue;
     }
     const full: [path: string, html: string][] = [];
-    const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil(s.total / QUOTES_PER_PAGE));
+    const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil((s.total - QUOTES_IN_SECTION) / QUOTES_PER_PAGE), speakerPath(s.speaker.id, pages));
     await readBucket(filed, n, {
       quote: (key, mention, q) => {
         const speaker = resolve(key);
         const s = speaker === undefined ? undefined : streams.get(speaker.id);
         if (s === undefined) return;
         const as = mentionAs(mention, s.speaker.name);
-        if (s.section.count < QUOTES_IN_SECTION) s.section.add(q, as);
-        if (s.total <= QUOTES_IN_SECTION) return;
+        // the first quotes in the section, the rest on pages of the speaker's own
+        if (s.section.count < QUOTES_IN_SECTION) return s.section.add(q, as);
+        // a first page that goes on with the section's last document heads it with its title
+        if (s.k === 1 && s.page.count === 0) s.page.title = s.section.title;
         s.page.add(q, as);
         if (s.page.count < QUOTES_PER_PAGE) return;
         full.push([speakerQuotesPath(s.speaker.id, s.k), pageOf(s)]);

@@ -1,26 +1,27 @@
-// Builds output/report/ in a run: the workers write each document's page as they annotate it; at the end, the overview, the lists, the speaker and name pages, streaming.
+// Builds output/report/ in a run: the documents' pages as the documents stream past; at the end, the overview, the lists, the speaker and name pages, streaming.
 //
-// Nothing is read or annotated again. A document's page needs its text, its blocks and its quotes,
-// which only the worker that annotated it holds: it renders the page there and writes it into the
-// report's temporary folder (worker.ts). It also renders what the rest needs of the document
-// (document-parts.ts): its quotes' items for their speakers' pages, filed in buckets as the document
-// streams past (`addSpeakerItems`), and its list row and counts. What needs the whole corpus —
-// counts, speakers, lists — is put together by `ReportEnd` while the dataset is committed, from the
-// rows and counts, in the corpus order. `build` does the same from the dataset files
-// (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their quotes in the
-// same order, so one merge-walk pairs them whatever the size of the corpus).
+// Nothing is read or annotated again. A document's section of a page needs its text, its blocks and
+// its quotes, which only the worker that annotated it holds: it renders the section there
+// (render-document.ts), and the run puts DOCUMENTS_PER_PAGE sections in corpus order on a page
+// (`addDocument`). The worker also renders what the rest needs of the document (document-parts.ts):
+// its quotes' items for their speakers' pages, filed in buckets as the document streams past, and
+// its list row and counts. What needs the whole corpus — counts, speakers, lists — is put together by
+// `ReportEnd` while the dataset is committed, from the rows and counts, in the corpus order. `build`
+// does the same from the dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold
+// documents and their quotes in the same order, so one merge-walk pairs them whatever the size of
+// the corpus); it writes no document page.
 import { createReadStream } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { groupOfId, type SpeakerName, type SpeakerRecord } from '../speakers.ts';
 import { ownPiece } from '../pieces.ts';
-import { documentListPage, documentRow, listPath, speakerListPages } from './lists.ts';
+import { documentListPage, documentRow, documentRowHalves, listPath, speakerListPages } from './lists.ts';
 import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
 import { speakerQuotes } from './document-parts.ts';
-import { documentPath, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
-import { inTextOrder } from './render-document.ts';
+import { documentLink, documentPageOf, documentPagePath, DOCUMENTS_PER_PAGE, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
+import { documentPage, inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
 import { SpeakerPages, type FiledQuotes } from './speaker-pages.ts';
@@ -138,6 +139,8 @@ export class ReportEnd {
   readonly #resolve: (key: string) => SpeakerRecord | undefined;
   #rows: string[] = [];
   #listPage = 1;
+  /** Documents given so far (`document`). */
+  #listed = 0;
   readonly #aside: SpeakerPagesAside | undefined;
   /** The speaker pages being written by `aside`, from `start` on. */
   #asideWritten: Promise<Iterable<readonly [string, string]>> | undefined;
@@ -191,16 +194,16 @@ export class ReportEnd {
     await this.#asideWritten?.catch(() => {});
   }
 
-  /** A document, in corpus order: its list row and its counts. */
-  async document(row: string, counts: DocumentCounts): Promise<void> {
+  /** A document, in corpus order: its list row but the link (`documentRowHalves`) and its counts. */
+  async document(id: string, row: readonly [string, string], counts: DocumentCounts): Promise<void> {
     this.#overview.addCounts(counts);
     if (this.#rows.length === PER_PAGE) {
       await this.#dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
       this.#listPage++;
       this.#rows = [];
     }
-    // a copy: the row is a slice of the document's frame, which it would keep alive as long as its list page
-    this.#rows.push(ownPiece(row));
+    // a copy: the row is slices of the document's frame, which they would keep alive as long as its list page
+    this.#rows.push(ownPiece(documentRow(row, documentLink(this.#listed++, id))));
   }
 
   /** The last list page, the speaker pages and the overview. */
@@ -222,6 +225,10 @@ export class ReportWriter {
   readonly #dir: ReportDir;
   readonly #speakerPages: SpeakerPages;
   #end: ReportEnd | undefined;
+  /** Documents given so far (`addDocument`). */
+  #documents = 0;
+  /** The sections of the document page being filled. */
+  #sections: string[] = [];
 
   private constructor(dir: ReportDir, held?: number) {
     this.#dir = dir;
@@ -234,44 +241,35 @@ export class ReportWriter {
     return new ReportWriter(await ReportDir.create(join(out, 'report')), held);
   }
 
-  /** A document's quotes' items for their speakers' pages (`speakerItems`), filed as the document streams past. */
-  addSpeakerItems(items: string): Promise<void> {
-    return this.#speakerPages.addItems(items);
+  /**
+   * The next document in corpus order (error records not counted): its section of a page
+   * (`renderDocument`) and its quotes' items for their speakers' pages (`speakerItems`), which are
+   * filed as the document streams past. A page is written once the next one has begun, when it is
+   * known whether it is the last.
+   */
+  async addDocument(id: string, section: string, items: string): Promise<void> {
+    if (this.#sections.length === DOCUMENTS_PER_PAGE) await this.#writeDocumentPage(false);
+    this.#sections.push(section);
+    await this.#speakerPages.addItems(items, documentLink(this.#documents++, id));
+  }
+
+  /** The page of the sections held: the page of the last document given. */
+  async #writeDocumentPage(last: boolean): Promise<void> {
+    const n = documentPageOf(this.#documents - 1);
+    await this.#dir.write(documentPagePath(n), documentPage(this.#sections, n, n * DOCUMENTS_PER_PAGE, last));
+    this.#sections = [];
   }
 
   /**
-   * The report's end (`ReportEnd`), for a corpus of `documents` documents, `speakers` entities and
-   * `errors` lines of errors.jsonl; `resolve` turns a speaker item's key (`speakerSignature`, or an
-   * entity id in `build`) into its entity; `aside` writes the speaker pages elsewhere than this thread.
+   * The report's end (`ReportEnd`), once every document is given: for a corpus of `documents`
+   * documents, `speakers` entities and `errors` lines of errors.jsonl; `resolve` turns a speaker item's
+   * key (`speakerSignature`, or an entity id in `build`) into its entity; `aside` writes the speaker
+   * pages elsewhere than this thread. Writes the last document page.
    */
-  end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside): ReportEnd {
+  async end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside): Promise<ReportEnd> {
+    if (this.#sections.length > 0) await this.#writeDocumentPage(true);
     this.#end = new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors, aside);
     return this.#end;
-  }
-
-  /** The temporary report folder: a worker writes a document's page to `join(folder, documentPath(id))`. */
-  get folder(): string {
-    return this.#dir.scratch;
-  }
-
-  /** A document page the run holds itself: taken from the cache, or one a worker could not write. */
-  writeDocument(id: string, html: string): Promise<void> {
-    return this.#dir.write(documentPath(id), html);
-  }
-
-  /** Where the report being replaced has the page of document `id`. */
-  previousPage(id: string): string {
-    return join(dirname(this.#dir.scratch), 'report', documentPath(id));
-  }
-
-  /** Takes the page of document `id` from the report being replaced (`previousPage`), which hashes to `sha256`. */
-  reuseDocument(id: string, sha256: string): void {
-    this.#dir.reuse(documentPath(id), this.previousPage(id), sha256);
-  }
-
-  /** Counts the page of document `id` that a worker wrote into `folder`, by its sha256. */
-  addDocument(id: string, sha256: string): void {
-    this.#dir.add(documentPath(id), sha256);
   }
 
   /** `treeHash` of the report as written: what the manifest records. */
@@ -295,15 +293,16 @@ export class ReportWriter {
         yield speaker;
       }
     };
-    const end = this.end((id) => entities.get(id), await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
+    const end = await this.end((id) => entities.get(id), await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
     await end.start(speakers(), names);
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
+    let k = 0;
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id)) {
+      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id, documentLink(k++, record.id))) {
         await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, item);
       }
-      await end.document(documentRow(record), documentCounts(record, quotes));
+      await end.document(record.id, documentRowHalves(record), documentCounts(record, quotes));
     }
     await quotesOf.done();
     await end.finish();

@@ -49,7 +49,7 @@ export function documentAnchor(id: string): string {
   return lastAnchor.anchor;
 }
 
-/** `documents/0a/10.html#d-3f1a2b4c5d`: the `k`-th document of a run (`documentPageOf`), relative to the report root. */
+/** `documents/00/10.html#d-3f1a2b4c5d`: the `k`-th document of a run (`documentPageOf`), relative to the report root. */
 export function documentLink(k: number, id: string): string {
   return `${documentPagePath(documentPageOf(k))}#${documentAnchor(id)}`;
 }

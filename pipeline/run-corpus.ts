@@ -46,8 +46,8 @@ export interface RunOptions {
   /** Reprocess every document, ignoring the cache (which is refreshed). @default false */
   readonly force?: boolean;
   /**
-   * Write the HTML report to `<out>/report/`: the workers render each document's page, the rest is
-   * built from the dataset at the end. Without it, a report left by an earlier run is removed when
+   * Write the HTML report to `<out>/report/`: the workers render each document's section of a page,
+   * the rest is built from the dataset at the end. Without it, a report left by an earlier run is removed when
    * the dataset is rewritten, as it would no longer match.
    * @default true
    */

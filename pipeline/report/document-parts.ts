@@ -1,6 +1,7 @@
-// What the report needs of one document besides its page, rendered where the document is annotated: its row in the documents list and its counts for the overview, and its quotes' items for their speakers' pages.
+// What the report needs of one document besides its section of a page, rendered where the document is annotated: its row in the documents list and its counts for the overview, and its quotes' items for their speakers' pages.
 //
-// The run then only routes strings. The items go to the speaker pages' buckets as the document
+// The run then only routes strings, putting in the document's link (`documentLink`), which depends on
+// its place in the corpus, which a worker does not know. The items go to the speaker pages' buckets as the document
 // streams past (`SpeakerPages.addItems`), by the group of the speaker's name (`speakerGroup`); the
 // entity each name links to is looked up once every document is read. The row and the counts go
 // with the document's quotes to the dataset's commit, which hands them on in the corpus order.

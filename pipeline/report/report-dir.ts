@@ -29,7 +29,7 @@ export class FolderFiles {
    */
   write(path: string, content: string): void {
     this.makeFolderOf(path);
-    // encoded once, for the file and the hash, as a worker does a document's page
+    // encoded once, for the file and the hash
     const bytes = Buffer.from(content);
     writeFileSync(join(this.#root, path), bytes);
     this.written.set(path, sha256(bytes));

@@ -57,8 +57,9 @@ const ENTRY_PIECES = 6;
  * A document's entries as a worker hands them on (`SpeakerPages.addItems`): the quotes of each key as
  * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), the quotes'
  * in text order, after the bucket and their length: `<bucket> <length>\n<entries>`. The document's
- * entry, which goes before each bucket's, is the run's to give: the worker does not know its page. Filed a bucket at a time, not an entry at a time: the main thread
- * read ~43 entry headers a bench document.
+ * entry, which goes before each bucket's, is the run's to give: the worker does not know its page.
+ * Filed a bucket at a time, not an entry at a time: the main thread read ~43 entry headers a bench
+ * document.
  */
 export function encodeSpeakerItems(counts: ReadonlyMap<string, number>, buckets: ReadonlyMap<number, string>): string {
   if (counts.size === 0) return '';

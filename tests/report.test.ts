@@ -15,10 +15,11 @@ import { runCorpus } from '../pipeline/run-corpus.ts';
 import { CSP, documentPath, escapeHtml, speakerPageCount, speakerPath, markUp, renderDocument, ReportWriter, writeErrorReport, type Mark } from '../pipeline/report/index.ts';
 import { inTextOrder } from '../pipeline/report/render-document.ts';
 import { pager } from '../pipeline/report/html.ts';
-import { dayOf } from '../pipeline/report/overview.ts';
+import { dayOf, documentCounts } from '../pipeline/report/overview.ts';
+import { documentRowHalves } from '../pipeline/report/lists.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
 import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
-import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PER_PAGE, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -135,18 +136,14 @@ describe('html helpers', () => {
 
   test.each([
     [0, 'documents/00/0.html'],
-    [DOCUMENTS_PER_PAGE - 1, 'documents/00/0.html'],
-    [DOCUMENTS_PER_PAGE, 'documents/00/1.html'],
-    [DOCUMENTS_PER_PAGE * 255, 'documents/00/255.html'],
-    [DOCUMENTS_PER_PAGE * 256 + 3, 'documents/01/256.html'],
-    [DOCUMENTS_PER_PAGE * 256 * 17, 'documents/11/4352.html'],
-  ])("a run's document %i is on page %s, at its own anchor", (k, path) => {
-    expect(documentLink(k, 'a.txt')).toBe(`${path}#${documentAnchor('a.txt')}`);
+    [1, 'documents/00/1.html'],
+    [255, 'documents/00/255.html'],
+    [256, 'documents/01/256.html'],
+    [4352, 'documents/11/4352.html'],
+  ])("a run's document page %i is %s, a document on it at its own anchor", (n, path) => {
+    expect(documentPagePath(n)).toBe(path);
+    expect(documentLink(n, 'a.txt')).toBe(`${path}#${documentAnchor('a.txt')}`);
     expect(documentAnchor('a.txt')).toMatch(/^d-[0-9a-f]{10}$/);
-  });
-
-  test('a documents list page links to whole pages of documents', () => {
-    expect(PER_PAGE % DOCUMENTS_PER_PAGE).toBe(0);
   });
 
   test('the pager shows a window of pages, whatever the total', () => {
@@ -162,9 +159,9 @@ describe('the report of a run', () => {
   let quotes: QuoteRecord[];
   /** The documents, in documents.jsonl's order: a document's place in it gives its page. */
   let ids: string[];
-  /** Where the report has document `id`: its page, and its section's element id. */
+  /** Where the report has document `id`: its page (the seeds' three documents are on the first), and its section's element id. */
   const placeOf = (id: string) => {
-    const [path, anchor] = documentLink(ids.indexOf(id), id).split('#');
+    const [path, anchor] = documentLink(0, id).split('#');
     return { path: path!, anchor: anchor! };
   };
   /** Document `id`'s section of its page. */
@@ -202,7 +199,7 @@ describe('the report of a run', () => {
     expect(page).not.toContain('rel="prev"');
     // the documents list links to each document's section
     const list = await readFile(join(out, 'report', 'documents', 'page-1.html'), 'utf8');
-    for (const id of ids) expect(list).toContain(`<a href="../${documentLink(ids.indexOf(id), id)}">`);
+    for (const id of ids) expect(list).toContain(`<a href="../${documentLink(0, id)}">`);
     const speakers = (await readFile(join(out, 'speakers.jsonl'), 'utf8')).trim().split('\n').map((line) => JSON.parse(line) as { id: string });
     for (const s of speakers) {
       const [path, anchor] = speakerPath(s.id, speakerPageCount(speakers.length)).split('#');
@@ -488,7 +485,6 @@ describe('the report at scale', () => {
       const read = (k: number) => readFile(join(out, 'report', documentPagePath(k)), 'utf8');
       const sections = (html: string) => [...html.matchAll(/<article class="document" id="[^"]+">([^<]+)<\/article>/g)].map((m) => m[1]);
       for (const k of [0, 1, 2]) expect(sections(await read(k))).toEqual(ids.slice(k * DOCUMENTS_PER_PAGE, (k + 1) * DOCUMENTS_PER_PAGE));
-      for (const [i, id] of ids.entries()) expect(documentLink(i, id).split('#')[0]).toBe(documentPagePath(Math.floor(i / DOCUMENTS_PER_PAGE)));
       const [first, middle, last] = [await read(0), await read(1), await read(2)];
       expect(first).not.toContain('rel="prev"');
       expect(first).toContain(`<a href="../../${documentPagePath(1)}" rel="next">`);
@@ -497,6 +493,40 @@ describe('the report at scale', () => {
       expect(middle).toContain('<a href="../../documents/page-1.html">list of documents, page 1</a>');
       expect(last).toContain(`<h1>Documents ${2 * DOCUMENTS_PER_PAGE + 1}–${n}</h1>`);
       expect(last).not.toContain('rel="next"');
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
+  test(`puts fewer documents on a page whose sections would pass ${PAGE_CHARS} characters, a longer one alone, and the list links each to its page`, async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotes-report-long-'));
+    try {
+      // characters of each document's section: pages [0, 1], [2], [3, 4, 5], [6] — a page takes the next section unless it would pass PAGE_CHARS
+      const sizes = [0.4, 0.4, 1.5, 0.3, 0.3, 0.3, 0.3].map((x) => Math.round(x * PAGE_CHARS));
+      sizes[6] = PAGE_CHARS; // alone: with any other it passes
+      const ids = sizes.map((_, i) => `long-${i}.txt`);
+      const expected = [[0, 1], [2], [3, 4, 5], [6]];
+      const record = (id: string): DocumentRecord => ({ id, title: null, date: null, outlet: null, quotes: 0, messages: [], chars: 5 });
+      const report = await ReportWriter.create(out);
+      for (const [i, id] of ids.entries()) {
+        const open = `<article class="document" id="${documentAnchor(id)}">`;
+        await report.addDocument(id, open + 'x'.repeat(sizes[i]! - open.length - '</article>'.length) + '</article>', '');
+      }
+      const end = await report.end(() => undefined, ids.length, 0, 0);
+      await end.start([], []);
+      for (const id of ids) await end.document(id, documentRowHalves(record(id)), documentCounts(record(id), []));
+      await end.finish();
+      await report.commit();
+      const pages = (await readdir(join(out, 'report', 'documents'), { recursive: true })).filter((f) => /^[0-9a-f]{2}\/\d+\.html$/.test(f));
+      expect(pages.sort()).toEqual(expected.map((_, k) => documentPagePath(k).replace(/^documents\//, '')).sort());
+      const list = await readFile(join(out, 'report', 'documents', 'page-1.html'), 'utf8');
+      for (const [k, members] of expected.entries()) {
+        const html = await readFile(join(out, 'report', documentPagePath(k)), 'utf8');
+        expect([...html.matchAll(/<article class="document" id="([^"]+)">/g)].map((m) => m[1])).toEqual(members.map((i) => documentAnchor(ids[i]!)));
+        expect(html).toContain(`<h1>Documents ${members[0]! + 1}–${members.at(-1)! + 1}</h1>`);
+        if (k > 0) expect(html).toContain(`rel="prev">‹ documents ${expected[k - 1]![0]! + 1}–${members[0]}</a>`);
+        for (const i of members) expect(list).toContain(`<a href="../${documentLink(k, ids[i]!)}">`);
+      }
     } finally {
       await rm(out, { recursive: true, force: true });
     }

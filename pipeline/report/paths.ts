@@ -18,11 +18,16 @@ export function documentPath(id: string): string {
 }
 
 /**
- * Documents a page of a run's report holds, in corpus order: a file a document, creating the file
- * was a third of what the report cost a worker (175–230 µs of CPU a page on this machine). A
- * divisor of PER_PAGE, so that a documents list page links to whole pages of documents.
+ * Documents a page of a run's report holds at most, in corpus order: a file a document, creating the
+ * file was a third of what the report cost a worker (175–230 µs of CPU a page on this machine).
  */
 export const DOCUMENTS_PER_PAGE = 20;
+
+/**
+ * Characters of documents' sections a page holds at most; a longer section has a page of its own.
+ * Twenty documents of the longest a run reads (5 MB) would make a page a browser chokes on.
+ */
+export const PAGE_CHARS = 1_000_000;
 
 /** Document pages a folder holds: 5,000 pages at 100,000 documents, in 20 folders. */
 const DOCUMENT_PAGES_PER_FOLDER = 256;
@@ -35,11 +40,6 @@ export function documentPagePath(n: number): string {
   return `documents/${Math.floor(n / DOCUMENT_PAGES_PER_FOLDER).toString(16).padStart(2, '0')}/${n}.html`;
 }
 
-/** The page of the `k`-th document of a run (from 0, in corpus order, error records not counted). */
-export function documentPageOf(k: number): number {
-  return Math.floor(k / DOCUMENTS_PER_PAGE);
-}
-
 let lastAnchor = { id: '', anchor: '' };
 
 /** The element id of a document's section on its page, from the id alone: `d-3f1a2b4c5d`. */
@@ -49,9 +49,9 @@ export function documentAnchor(id: string): string {
   return lastAnchor.anchor;
 }
 
-/** `documents/00/10.html#d-3f1a2b4c5d`: the `k`-th document of a run (`documentPageOf`), relative to the report root. */
-export function documentLink(k: number, id: string): string {
-  return `${documentPagePath(documentPageOf(k))}#${documentAnchor(id)}`;
+/** `documents/00/10.html#d-3f1a2b4c5d`: document `id`'s section on page `n` of a run's documents, relative to the report root. */
+export function documentLink(n: number, id: string): string {
+  return `${documentPagePath(n)}#${documentAnchor(id)}`;
 }
 
 /** Speakers per shared speaker page: a page per speaker would be 100,000s of small files, and on a disk each costs more than its rendering. */

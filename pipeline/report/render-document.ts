@@ -1,4 +1,4 @@
-// One document's section of a report page: its text, and as data for report.js its debris, its quotes highlighted by type, their cues and speakers, and a table of the quotes; and the page that holds DOCUMENTS_PER_PAGE such sections.
+// One document's section of a report page: its text, and as data for report.js its debris, its quotes highlighted by type, their cues and speakers, and a table of the quotes; and the page that holds such sections.
 //
 // A section is rendered in the worker that annotated the document, from its blocks and quote
 // records: nothing is read or cleaned again. So it knows its speakers only by the names this document
@@ -9,7 +9,7 @@ import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { escapeHtml, page } from './html.ts';
 import { listPath } from './lists.ts';
-import { documentAnchor, documentPagePath, DOCUMENTS_PER_PAGE, FROM_SHARD, namePath, PER_PAGE, quoteAnchor } from './paths.ts';
+import { documentAnchor, documentPagePath, FROM_SHARD, namePath, PER_PAGE, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {
   readonly record: DocumentRecord;
@@ -132,15 +132,15 @@ ${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>'
 }
 
 /**
- * Page `n` of a run's documents: the sections of documents `first` (from 0, in corpus order) on,
- * and links to the pages before and after it (`last`: there is none after) and to its documents in
- * the list.
+ * Page `n` of a run's documents: the sections of documents `first` (from 0, in corpus order) on, and
+ * links to the page before it (whose documents start at `previous`), to the page after it (`last`:
+ * there is none after) and to its documents in the list.
  */
-export function documentPage(sections: readonly string[], n: number, first: number, last: boolean): string {
+export function documentPage(sections: readonly string[], n: number, first: number, previous: number, last: boolean): string {
   const range = `${first + 1}–${first + sections.length}`;
   const listPage = Math.floor(first / PER_PAGE) + 1;
   const links = [
-    n > 0 ? `<a href="${FROM_SHARD}${documentPagePath(n - 1)}" rel="prev">‹ documents ${first + 1 - DOCUMENTS_PER_PAGE}–${first}</a>` : '',
+    n > 0 ? `<a href="${FROM_SHARD}${documentPagePath(n - 1)}" rel="prev">‹ documents ${previous + 1}–${first}</a>` : '',
     `<a href="${FROM_SHARD}${listPath('documents', listPage)}">list of documents, page ${listPage}</a>`,
     last ? '' : `<a href="${FROM_SHARD}${documentPagePath(n + 1)}" rel="next">documents ${first + sections.length + 1}– ›</a>`,
   ];

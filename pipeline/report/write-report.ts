@@ -2,7 +2,7 @@
 //
 // Nothing is read or annotated again. A document's section of a page needs its text, its blocks and
 // its quotes, which only the worker that annotated it holds: it renders the section there
-// (render-document.ts), and the run puts DOCUMENTS_PER_PAGE sections in corpus order on a page
+// (render-document.ts), and the run puts up to DOCUMENTS_PER_PAGE sections in corpus order on a page
 // (`addDocument`). The worker also renders what the rest needs of the document (document-parts.ts):
 // its quotes' items for their speakers' pages, filed in buckets as the document streams past, and
 // its list row and counts. What needs the whole corpus — counts, speakers, lists — is put together by
@@ -20,7 +20,7 @@ import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
 import { speakerQuotes } from './document-parts.ts';
-import { documentLink, documentPageOf, documentPagePath, DOCUMENTS_PER_PAGE, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
+import { documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
 import { documentPage, inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
@@ -137,6 +137,7 @@ export class ReportEnd {
   readonly #documents: number;
   readonly #speakerPages: SpeakerPages;
   readonly #resolve: (key: string) => SpeakerRecord | undefined;
+  readonly #pageOf: (k: number) => number;
   #rows: string[] = [];
   #listPage = 1;
   /** Documents given so far (`document`). */
@@ -148,11 +149,13 @@ export class ReportEnd {
   /**
    * For a corpus of `documents` documents (error records not counted), `speakers` entities and
    * `errors` lines of errors.jsonl, whose quotes' items are in `speakerPages` under keys `resolve`
-   * turns into their entity. With `aside`, the speaker pages are written by it from `start` on,
-   * while the documents are fed; without, by `finish`.
+   * turns into their entity; `pageOf` gives the document page of the `k`-th document. With `aside`,
+   * the speaker pages are written by it from `start` on, while the documents are fed; without, by
+   * `finish`.
    */
-  constructor(dir: ReportDir, speakerPages: SpeakerPages, resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside) {
+  constructor(dir: ReportDir, speakerPages: SpeakerPages, resolve: (key: string) => SpeakerRecord | undefined, pageOf: (k: number) => number, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside) {
     this.#dir = dir;
+    this.#pageOf = pageOf;
     this.#aside = aside;
     this.#speakerPages = speakerPages;
     this.#resolve = resolve;
@@ -203,7 +206,7 @@ export class ReportEnd {
       this.#rows = [];
     }
     // a copy: the row is slices of the document's frame, which they would keep alive as long as its list page
-    this.#rows.push(ownPiece(documentRow(row, documentLink(this.#listed++, id))));
+    this.#rows.push(ownPiece(documentRow(row, documentLink(this.#pageOf(this.#listed++), id))));
   }
 
   /** The last list page, the speaker pages and the overview. */
@@ -227,8 +230,11 @@ export class ReportWriter {
   #end: ReportEnd | undefined;
   /** Documents given so far (`addDocument`). */
   #documents = 0;
-  /** The sections of the document page being filled. */
+  /** The sections of the document page being filled, and their characters. */
   #sections: string[] = [];
+  #sectionChars = 0;
+  /** The first document of each document page so far, the last being filled. */
+  readonly #pageStarts: number[] = [0];
 
   private constructor(dir: ReportDir, held?: number) {
     this.#dir = dir;
@@ -244,21 +250,42 @@ export class ReportWriter {
   /**
    * The next document in corpus order (error records not counted): its section of a page
    * (`renderDocument`) and its quotes' items for their speakers' pages (`speakerItems`), which are
-   * filed as the document streams past. A page is written once the next one has begun, when it is
-   * known whether it is the last.
+   * filed as the document streams past. A page takes DOCUMENTS_PER_PAGE documents, or fewer that
+   * would make it longer than PAGE_CHARS; it is written once the next one has begun, when it is known
+   * whether it is the last.
    */
   async addDocument(id: string, section: string, items: string): Promise<void> {
-    if (this.#sections.length === DOCUMENTS_PER_PAGE) await this.#writeDocumentPage(false);
+    const held = this.#sections.length;
+    if (held === DOCUMENTS_PER_PAGE || (held > 0 && this.#sectionChars + section.length > PAGE_CHARS)) {
+      await this.#writeDocumentPage(false);
+      this.#pageStarts.push(this.#documents);
+    }
     this.#sections.push(section);
-    await this.#speakerPages.addItems(items, documentLink(this.#documents++, id));
+    this.#sectionChars += section.length;
+    this.#documents++;
+    await this.#speakerPages.addItems(items, documentLink(this.#pageStarts.length - 1, id));
   }
 
-  /** The page of the sections held: the page of the last document given. */
+  /** The page of the sections held: the page being filled. */
   async #writeDocumentPage(last: boolean): Promise<void> {
-    const n = documentPageOf(this.#documents - 1);
-    await this.#dir.write(documentPagePath(n), documentPage(this.#sections, n, n * DOCUMENTS_PER_PAGE, last));
+    const n = this.#pageStarts.length - 1;
+    await this.#dir.write(documentPagePath(n), documentPage(this.#sections, n, this.#pageStarts[n]!, this.#pageStarts[n - 1] ?? 0, last));
     this.#sections = [];
+    this.#sectionChars = 0;
   }
+
+  /** The document page of the `k`-th document given (`addDocument`). */
+  #pageOf = (k: number): number => {
+    // the last page that starts at or before it
+    let low = 0;
+    let high = this.#pageStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.#pageStarts[middle]! <= k) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
 
   /**
    * The report's end (`ReportEnd`), once every document is given: for a corpus of `documents`
@@ -268,7 +295,7 @@ export class ReportWriter {
    */
   async end(resolve: (key: string) => SpeakerRecord | undefined, documents: number, speakers: number, errors: number, aside?: SpeakerPagesAside): Promise<ReportEnd> {
     if (this.#sections.length > 0) await this.#writeDocumentPage(true);
-    this.#end = new ReportEnd(this.#dir, this.#speakerPages, resolve, documents, speakers, errors, aside);
+    this.#end = new ReportEnd(this.#dir, this.#speakerPages, resolve, this.#pageOf, documents, speakers, errors, aside);
     return this.#end;
   }
 
@@ -279,7 +306,8 @@ export class ReportWriter {
 
   /**
    * Writes the overview, the document and speaker lists, the speaker pages and the name pages from
-   * the dataset files in `dataset`, and `names`, every name documents gave a speaker, with its entity.
+   * the dataset files in `dataset`, and `names`, every name documents gave a speaker, with its entity,
+   * for a writer that was given no document (`addDocument`).
    */
   async build(dataset: string, names: Iterable<SpeakerName>): Promise<void> {
     const documentsFile = join(dataset, 'documents.jsonl');
@@ -293,13 +321,16 @@ export class ReportWriter {
         yield speaker;
       }
     };
-    const end = await this.end((id) => entities.get(id), await countLines(documentsFile), speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
+    const documents = await countLines(documentsFile);
+    // no document page is written here: the links are to the pages a run of short documents writes
+    for (let k = DOCUMENTS_PER_PAGE; k < documents; k += DOCUMENTS_PER_PAGE) this.#pageStarts.push(k);
+    const end = await this.end((id) => entities.get(id), documents, speakerCount, await countLines(join(dataset, 'errors.jsonl'), true));
     await end.start(speakers(), names);
     const quotesOf = new QuotesByDocument(join(dataset, 'quotes.jsonl'));
     let k = 0;
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id, documentLink(k++, record.id))) {
+      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id, documentLink(this.#pageOf(k++), record.id))) {
         await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, item);
       }
       await end.document(record.id, documentRowHalves(record), documentCounts(record, quotes));

@@ -19,7 +19,7 @@ import { dayOf, documentCounts } from '../pipeline/report/overview.ts';
 import { documentRowHalves } from '../pipeline/report/lists.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
 import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
-import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -144,6 +144,22 @@ describe('html helpers', () => {
     expect(documentPagePath(n)).toBe(path);
     expect(documentLink(n, 'a.txt')).toBe(`${path}#${documentAnchor('a.txt')}`);
     expect(documentAnchor('a.txt')).toMatch(/^d-[0-9a-f]{10}$/);
+  });
+
+  test('remembered computes a value once a key, and starts again past 10,000 keys', () => {
+    let calls = 0;
+    const double = remembered((n: number) => String(n), (n: number) => {
+      calls++;
+      return 2 * n;
+    });
+    expect([double(1), double(1), double(2)]).toEqual([2, 2, 4]);
+    expect(calls).toBe(2);
+    for (let n = 3; n <= 10_001; n++) double(n);
+    calls = 0;
+    expect(double(10_001)).toBe(20_002);
+    expect(calls).toBe(0);
+    expect(double(1)).toBe(2);
+    expect(calls).toBe(1);
   });
 
   test('the pager shows a window of pages, whatever the total', () => {

@@ -14,7 +14,7 @@ import { joinPieces, readPieces } from '../pieces.ts';
 import { documentRowHalves, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
-import { documentAnchor, speakerBucketOf } from './paths.ts';
+import { documentAnchor, remembered, speakerBucketOf } from './paths.ts';
 import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
@@ -52,23 +52,12 @@ export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRec
   }
 }
 
-const filings = new Map<string, { readonly key: string; readonly bucket: number }>();
-
 /**
  * A speaker name's key and bucket for its items, remembered: its group is a slug of the name, its
  * bucket a hash of that, and the same names recur from document to document. Worked out again for
  * each document, they took ~40 % of the items' time in a profile of the bench; remembered, half that.
  */
-function filingOf(kind: EntityKind, name: string): { readonly key: string; readonly bucket: number } {
-  const key = speakerSignature(kind, name);
-  let filing = filings.get(key);
-  if (filing === undefined) {
-    filing = { key, bucket: speakerBucketOf(speakerGroup(kind, name)) };
-    if (filings.size >= 10_000) filings.clear();
-    filings.set(key, filing);
-  }
-  return filing;
-}
+const filingOf = remembered(speakerSignature, (kind: EntityKind, name: string) => ({ key: speakerSignature(kind, name), bucket: speakerBucketOf(speakerGroup(kind, name)) }));
 
 /**
  * The document's quotes' items for their speakers' pages (`encodeSpeakerItems`), in text order, each

@@ -69,21 +69,30 @@ export function speakerPageCount(speakers: number): number {
   return SPEAKER_BUCKETS * Math.max(1, Math.ceil(speakers / (SPEAKERS_PER_PAGE * SPEAKER_BUCKETS)));
 }
 
+/**
+ * `compute`, its value remembered by `keyOf` its arguments, for up to 10,000 keys (then it starts
+ * again): for what a worker works out of speaker names and groups, which recur from document to
+ * document.
+ */
+export function remembered<A extends unknown[], V>(keyOf: (...args: A) => string, compute: (...args: A) => V): (...args: A) => V {
+  const values = new Map<string, V>();
+  return (...args) => {
+    const key = keyOf(...args);
+    let value = values.get(key);
+    if (value === undefined) {
+      value = compute(...args);
+      if (values.size >= 10_000) values.clear();
+      values.set(key, value);
+    }
+    return value;
+  };
+}
+
 /** The first 32 bits of a string's sha1: which page, or bucket, it falls on. */
 const hash32 = (s: string) => digest('sha1', s, 'buffer').readUInt32BE(0);
 
-const groupHashes = new Map<string, number>();
-
 /** A speaker group's hash (`groupOfId`), remembered: the same few thousand recur from document to document. */
-function groupHash(group: string): number {
-  let hash = groupHashes.get(group);
-  if (hash === undefined) {
-    hash = hash32(group);
-    if (groupHashes.size >= 10_000) groupHashes.clear();
-    groupHashes.set(group, hash);
-  }
-  return hash;
-}
+const groupHash = remembered((group: string) => group, hash32);
 
 /** The bucket of a speaker group; its speakers' pages are this bucket's (`speakerPageOf`). */
 export function speakerBucketOf(group: string): number {
@@ -127,22 +136,13 @@ export function speakerQuotesPath(id: string, k: number): string {
  */
 export const NAME_PAGES = 256;
 
-const nameHashes = new Map<string, string>();
+const nameKey = (kind: string, name: string) => `${kind}\u0000${name}`;
 
 /**
  * A page links each of its speakers twice (page and anchor) and the same names recur from document
  * to document: remembered, the sha1 was a third of the time a worker spent rendering a page.
  */
-function nameHash(kind: string, name: string): string {
-  const key = `${kind}\u0000${name}`;
-  let hash = nameHashes.get(key);
-  if (hash === undefined) {
-    hash = digest('sha1', key, 'hex');
-    if (nameHashes.size >= 10_000) nameHashes.clear();
-    nameHashes.set(key, hash);
-  }
-  return hash;
-}
+const nameHash = remembered(nameKey, (kind: string, name: string) => digest('sha1', nameKey(kind, name), 'hex'));
 
 /** `speakers/names/4f.html`: the name page of `name` as a speaker of `kind`, relative to the report root. */
 export function namePagePath(kind: string, name: string): string {

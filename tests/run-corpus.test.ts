@@ -406,10 +406,10 @@ describe('treeDigest: a folder\'s files, in any order', () => {
     const report = await ReportDir.create(join(dir, 'report'));
     await report.write('index.html', '<p>overview</p>');
     await report.write('speakers/page-1.html', '<p>speakers</p>');
-    // a page a worker wrote, counted by its sha256
+    // a page another thread wrote, counted by its sha256
     await mkdir(join(report.scratch, 'documents'), { recursive: true });
     await writeFile(join(report.scratch, 'documents', 'd.html'), '<p>document</p>');
-    report.add('documents/d.html', createHash('sha256').update('<p>document</p>').digest('hex'));
+    report.addWritten([['documents/d.html', createHash('sha256').update('<p>document</p>').digest('hex')]]);
     const digest = report.digest();
     await report.commit();
     expect(digest).toBe(treeHash(join(dir, 'report')));

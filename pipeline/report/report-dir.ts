@@ -2,7 +2,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sha256, TreeDigest } from '../cache.ts';
+import { sha256, treeDigest } from '../cache.ts';
 
 /** Files written under a folder, each folder made once, with each file's sha256 as written (a report is thousands of small files). */
 export class FolderFiles {
@@ -49,9 +49,8 @@ export function removeTree(path: string): void {
 export class ReportDir {
   readonly #final: string;
   readonly #tmp: string;
+  /** What this thread writes, and (`addWritten`) what another thread wrote: the report's every file but scratch ones. */
   readonly #files: FolderFiles;
-  /** The digest of the files other threads wrote (`add`): the speaker pages' thread's, taken in as they come. */
-  readonly #pages = new TreeDigest();
 
   private constructor(final: string) {
     this.#final = final;
@@ -67,7 +66,7 @@ export class ReportDir {
     return dir;
   }
 
-  /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`add`). */
+  /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`addWritten`). */
   get scratch(): string {
     return this.#tmp;
   }
@@ -77,21 +76,14 @@ export class ReportDir {
     this.#files.write(path, content);
   }
 
-  /** Counts a file written into the folder by someone else (another thread), by its content's sha256; each path once, and none this thread writes. */
-  add(path: string, sha256: string): void {
-    this.#pages.add(path, sha256);
-  }
-
-  /** Counts files written into the folder by another thread (`FolderFiles.written`); each path once, and none this thread writes. */
+  /** Counts files written into the folder by another thread (its `FolderFiles.written`), by their content's sha256; each path once, and none this thread writes. */
   addWritten(files: Iterable<readonly [path: string, sha256: string]>): void {
-    for (const [path, sha256] of files) this.add(path, sha256);
+    for (const [path, sha256] of files) this.#files.written.set(path, sha256);
   }
 
   /** `treeHash` of the folder as written, without reading it back. */
   digest(): string {
-    const tree = this.#pages.copy();
-    for (const [path, sha256] of this.#files.written) tree.add(path, sha256);
-    return tree.digest();
+    return treeDigest(this.#files.written);
   }
 
   /** Swaps the new report in for the old one. */

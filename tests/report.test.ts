@@ -591,7 +591,7 @@ describe('the report at scale', () => {
         // seven quotes a document, the first giving its title
         const add = (s: (typeof speakers)[number], q: number, mention = s.name) =>
           pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, {
-            doc: `documents/d${Math.floor(q / 7)}.html`,
+            doc: `documents/d${Math.floor(q / 7)}.html#d-${Math.floor(q / 7)}`,
             title: q % 7 === 0 ? `Doc ${Math.floor(q / 7)}` : '',
             type: 'direct',
             anchor: `q-${q}`,
@@ -628,8 +628,8 @@ describe('the report at scale', () => {
       // a speaker of 60 quotes: 10 on a page of its own
       expect(inMemory.find(([path]) => path === speakerQuotesPath('person:p-3', 1))![1].match(/<li>/g)?.length).toBe(10);
       // the words a document mentions a speaker by, when they are not its name
-      expect(inMemory.some(([, html]) => html.includes('<li><a class="tag tag-direct" href="../../documents/d0.html#q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>'))).toBe(true);
-      expect(inMemory.some(([, html]) => html.includes('#q-4">direct</a><blockquote>quote 4 of P 3</blockquote></li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('<li><a class="tag tag-direct" href="../../documents/d0.html#d-0-q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes('#d-0-q-4">direct</a><blockquote>quote 4 of P 3</blockquote></li>'))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('lost'))).toBe(false);
       // quotes are listed by document, its title once; a page that goes on with a document heads it again
       const headings = (html: string) => [...html.matchAll(/<li class="doc"><a href="[^"]+">([^<]*)<\/a>/g)].map((m) => m[1]);

@@ -14,7 +14,7 @@ import { joinPieces, readPieces } from '../pieces.ts';
 import { documentRowHalves, speakerQuote, type SpeakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
-import { documentAnchor, remembered, speakerBucketOf } from './paths.ts';
+import { remembered, speakerBucketOf } from './paths.ts';
 import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
@@ -42,12 +42,11 @@ export function readDocumentParts(parts: string): DocumentParts {
  */
 export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined, doc: string): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
   const anchors = quoteAnchors(quotes);
-  const section = documentAnchor(record.id);
   const titled = new Set<string>();
   for (const [i, q] of quotes.entries()) {
     const key = keyOf(q);
     if (key === undefined) continue;
-    yield [key, q, speakerQuote(q, `${section}-${anchors[i]!}`, record, doc, !titled.has(key))];
+    yield [key, q, speakerQuote(q, anchors[i]!, record, doc, !titled.has(key))];
     titled.add(key);
   }
 }

@@ -95,7 +95,7 @@ export interface SpeakerQuote {
   readonly doc: string;
   /** The document's title, escaped; empty after a document's first quote of a speaker, which gives it. */
   readonly title: string;
-  /** The quote's type and its element id on the document's page (after the document's anchor). */
+  /** The quote's type and its element id in the document's section (`quoteAnchors`), which follows the section's on the page. */
   readonly type: string;
   readonly anchor: string;
   /** Its cue and its text, escaped. */
@@ -128,8 +128,6 @@ export function mentionAs(mention: string, name: string): string {
 export class QuoteList {
   #html = '';
   #doc = '';
-  /** The page of `#doc`. */
-  #page = '';
   /** The title of the document last listed, for a list that goes on with it. */
   title = '';
   count = 0;
@@ -139,11 +137,9 @@ export class QuoteList {
       if (q.title !== '') this.title = ownPiece(q.title);
       this.#html += ownPiece(`${this.#doc === '' ? '' : '</ol></li>\n'}<li class="doc"><a href="${FROM_SHARD}${q.doc}">${this.title}</a><ol>\n`);
       this.#doc = ownPiece(q.doc);
-      // the quotes' ids are the page's, not the document's section's
-      const hash = this.#doc.indexOf('#');
-      this.#page = hash === -1 ? this.#doc : this.#doc.slice(0, hash);
     }
-    this.#html += ownPiece(`<li><a class="tag tag-${q.type}" href="${FROM_SHARD}${this.#page}#${q.anchor}">${q.type}</a>${as}${q.rest}</li>\n`);
+    // on the page, a quote's id is its section's and its own: `d-3f1a2b4c5d-q-535-637`
+    this.#html += ownPiece(`<li><a class="tag tag-${q.type}" href="${FROM_SHARD}${q.doc}-${q.anchor}">${q.type}</a>${as}${q.rest}</li>\n`);
     this.count++;
   }
 

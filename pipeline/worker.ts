@@ -1,10 +1,12 @@
-// The worker thread's task: one raw document in, its rows (and its report section) as JSON lines out, and its cache entry written here rather than on the main thread.
+// The worker thread's task: one raw document in, its rows (and its report section) as JSON lines out, and its cache entry and its speaker items written here rather than on the main thread.
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { threadId } from 'node:worker_threads';
 import { encodeEntry } from './cache.ts';
 import { processRaw, serialize, type SerializedResult } from './process-document.ts';
+import { documentAnchor } from './report/paths.ts';
+import { fileSpeakerItems } from './report/speaker-pages.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
 
 export interface Task {
@@ -13,6 +15,10 @@ export interface Task {
   readonly cachePath: string | null;
   /** Whether to render the document's section of a report page (`renderDocument`). */
   readonly page: boolean;
+  /** The document's place in the corpus, error records counted: the order its speaker items are read back in. */
+  readonly seq: number;
+  /** With a page, the folder to file the document's speaker items in (`fileSpeakerItems`), or null to hand them back. */
+  readonly filing: string | null;
 }
 
 /**
@@ -56,12 +62,18 @@ export type WorkResult = SerializedResult | ErrorRecord;
 const HEAP_GROWING_PERCENT = 15;
 setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
 
-export function work({ raw, cachePath, page }: Task): WorkResult {
+export function work({ raw, cachePath, page, seq, filing }: Task): WorkResult {
   const result = processRaw(raw, { page });
   if ('error' in result) return result;
   const serialized = serialize(result);
   if (cachePath !== null) store(cachePath, encodeEntry(serialized));
-  return serialized;
+  if (filing === null || serialized.speakerItems === undefined) return serialized;
+  try {
+    return { ...serialized, speakerItems: fileSpeakerItems(filing, { seq, anchor: documentAnchor(serialized.id) }, serialized.speakerItems) };
+  } catch {
+    // the run files them (a bucket this filed too is read once)
+    return serialized;
+  }
 }
 
 export default work;

@@ -18,7 +18,8 @@ import { pager } from '../pipeline/report/html.ts';
 import { dayOf, documentCounts } from '../pipeline/report/overview.ts';
 import { documentRowHalves } from '../pipeline/report/lists.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
-import { encodeSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
+import { encodeSpeakerItems, fileSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
+import { work } from '../pipeline/worker.ts';
 import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
@@ -493,7 +494,7 @@ describe('the report at scale', () => {
       const n = 2 * DOCUMENTS_PER_PAGE + 5;
       const ids = Array.from({ length: n }, (_, i) => `doc-${i}.txt`);
       const report = await ReportWriter.create(out);
-      for (const id of ids) await report.addDocument(id, `<article class="document" id="${documentAnchor(id)}">${id}</article>`, '');
+      for (const [seq, id] of ids.entries()) await report.addDocument(seq, id, `<article class="document" id="${documentAnchor(id)}">${id}</article>`, '');
       await report.end(() => undefined, n, 0, 0);
       await report.commit();
       const pages = (await readdir(join(out, 'report', 'documents'), { recursive: true })).filter((f) => f.endsWith('.html')).sort();
@@ -526,7 +527,7 @@ describe('the report at scale', () => {
       const report = await ReportWriter.create(out);
       for (const [i, id] of ids.entries()) {
         const open = `<article class="document" id="${documentAnchor(id)}">`;
-        await report.addDocument(id, open + 'x'.repeat(sizes[i]! - open.length - '</article>'.length) + '</article>', '');
+        await report.addDocument(i, id, open + 'x'.repeat(sizes[i]! - open.length - '</article>'.length) + '</article>', '');
       }
       const end = await report.end(() => undefined, ids.length, 0, 0);
       await end.start([], []);
@@ -588,10 +589,10 @@ describe('the report at scale', () => {
         await mkdir(out);
         const pagesOf = new SpeakerPages(out, held);
         const byId = new Map(speakers.map((s) => [s.id, s]));
-        // seven quotes a document, the first giving its title
+        // seven quotes a document, the first giving its title; twenty documents a page
+        for (let seq = 0; seq < 1_100 / 7; seq++) pagesOf.placeDocument(seq, Math.floor(seq / 20));
         const add = (s: (typeof speakers)[number], q: number, mention = s.name) =>
-          pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, {
-            doc: `documents/d${Math.floor(q / 7)}.html#d-${Math.floor(q / 7)}`,
+          pagesOf.addQuote(speakerBucketOf(groupOfId(s.id)), s.id, mention, { seq: Math.floor(q / 7), anchor: `d-${Math.floor(q / 7)}` }, {
             title: q % 7 === 0 ? `Doc ${Math.floor(q / 7)}` : '',
             type: 'direct',
             anchor: `q-${q}`,
@@ -601,7 +602,8 @@ describe('the report at scale', () => {
         // one much-quoted speaker, whose own pages are written as they fill
         for (let q = 60; q < 1_100; q++) await add(speakers[7]!, q);
         // a quote of a speaker the corpus does not have has no page to go on
-        await pagesOf.addQuote(0, 'person:nobody', 'Nobody', { doc: 'documents/lost.html', title: 'Lost', type: 'direct', anchor: 'q-0', rest: 'lost' });
+        pagesOf.placeDocument(200, 10);
+        await pagesOf.addQuote(0, 'person:nobody', 'Nobody', { seq: 200, anchor: 'd-200' }, { title: 'Lost', type: 'direct', anchor: 'q-0', rest: 'lost' });
         for (const s of speakers) pagesOf.addSpeaker(s);
         const written: [string, string][] = [];
         await pagesOf.finish(speakerPageCount(speakers.length), (id) => byId.get(id), async (path, html) => void written.push([path, html]));
@@ -628,7 +630,7 @@ describe('the report at scale', () => {
       // a speaker of 60 quotes: 10 on a page of its own
       expect(inMemory.find(([path]) => path === speakerQuotesPath('person:p-3', 1))![1].match(/<li>/g)?.length).toBe(10);
       // the words a document mentions a speaker by, when they are not its name
-      expect(inMemory.some(([, html]) => html.includes('<li><a class="tag tag-direct" href="../../documents/d0.html#d-0-q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>'))).toBe(true);
+      expect(inMemory.some(([, html]) => html.includes(`<li><a class="tag tag-direct" href="../../${documentPagePath(0)}#d-0-q-5">direct</a> as “he”<blockquote>quote 5 of P 3</blockquote></li>`))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('#d-0-q-4">direct</a><blockquote>quote 4 of P 3</blockquote></li>'))).toBe(true);
       expect(inMemory.some(([, html]) => html.includes('lost'))).toBe(false);
       // quotes are listed by document, its title once; a page that goes on with a document heads it again
@@ -655,9 +657,11 @@ describe('the report at scale', () => {
       const byId = new Map(speakers.map((s) => [s.id, s]));
       const bucketOf = (id: string) => speakerBucketOf(groupOfId(id));
       // text order across speakers: a, b, a, c, b, c
-      const quotes = [0, 1, 0, 2, 1, 2].map((k, i) => ({ id: speakers[k]!.id, q: { doc: 'documents/d.html', title: i === 0 ? 'Doc' : '', type: 'direct', anchor: `q-${i}`, rest: `<blockquote>quote ${i}</blockquote>` } }));
+      const quotes = [0, 1, 0, 2, 1, 2].map((k, i) => ({ id: speakers[k]!.id, q: { title: i === 0 ? 'Doc' : '', type: 'direct', anchor: `q-${i}`, rest: `<blockquote>quote ${i}</blockquote>` } }));
+      const place = { seq: 0, anchor: 'd-0' };
       const pages = async (file: (pagesOf: SpeakerPages) => Promise<void>) => {
         const pagesOf = new SpeakerPages(dir);
+        pagesOf.placeDocument(0, 3);
         await file(pagesOf);
         for (const s of speakers) pagesOf.addSpeaker(s);
         const written: [string, string][] = [];
@@ -665,7 +669,7 @@ describe('the report at scale', () => {
         return written;
       };
       const oneByOne = await pages(async (p) => {
-        for (const { id, q } of quotes) await p.addQuote(bucketOf(id), id, 'he', q);
+        for (const { id, q } of quotes) await p.addQuote(bucketOf(id), id, 'he', place, q);
       });
       const counts = new Map<string, number>();
       const buckets = new Map<number, string>();
@@ -675,19 +679,94 @@ describe('the report at scale', () => {
       }
       const items = encodeSpeakerItems(counts, buckets);
       expect(items.startsWith('[["person:a-one",2],["person:b-two",2],["person:c-three",2]]\n')).toBe(true);
-      // the document's entry is the caller's: a worker does not know its document's page
-      expect(items).not.toContain('documents/d.html');
-      const filed = await pages((p) => p.addItems(items, 'documents/d.html'));
+      // the document's entry is the filer's: a worker does not know its document's page
+      expect(items).not.toContain('d-0');
+      const filed = await pages((p) => p.addItems(items, place));
       expect(filed).toEqual(oneByOne);
+      expect(filed.some(([, html]) => html.includes(`href="../../${documentPagePath(3)}#d-0-q-0"`))).toBe(true);
       // a speaker's quotes stay in text order
       const [, first] = filed.find(([, html]) => html.includes('quote 0'))!;
       expect(first.indexOf('quote 0')).toBeLessThan(first.indexOf('quote 2'));
-      expect(await pages((p) => p.addItems('', 'documents/d.html'))).toEqual(await pages(async () => {}));
+      expect(await pages((p) => p.addItems('', place))).toEqual(await pages(async () => {}));
       // what was filed is handed on at close: nothing more is taken
       const closed = new SpeakerPages(dir);
       await closed.close();
-      await expect(closed.addItems(items, 'documents/d.html')).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
+      await expect(closed.addItems(items, place)).rejects.toThrow('quotes: report: the speaker pages take no quote once closed');
       expect(() => closed.addSpeaker(speakers[0]!)).toThrow('quotes: report: the speaker pages take no speaker once closed');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("items the workers filed themselves make the same pages, read back in document order from every folder, once each", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-report-filed-'));
+    try {
+      const speakers = ['person:a-one', 'person:b-two'].map((id, i) => ({ id, name: `Speaker ${i}`, kind: 'person' as const, aliases: [], titles: [], quotes: 12, documents: 6 }));
+      const byId = new Map(speakers.map((s) => [s.id, s]));
+      const bucketOf = (id: string) => speakerBucketOf(groupOfId(id));
+      // documents 0–5, two quotes each: one of each speaker
+      const itemsOf = (seq: number) => {
+        const counts = new Map<string, number>();
+        const buckets = new Map<number, string>();
+        for (const [i, s] of speakers.entries()) {
+          counts.set(s.id, 1);
+          buckets.set(bucketOf(s.id), (buckets.get(bucketOf(s.id)) ?? '') + speakerEntry(s.id, s.name, { title: `Doc ${seq}`, type: 'direct', anchor: `q-${i}`, rest: `<blockquote>quote ${i} of document ${seq}</blockquote>` }));
+        }
+        return encodeSpeakerItems(counts, buckets);
+      };
+      const place = (seq: number) => ({ seq, anchor: `d-${seq}` });
+      const pages = async (scratch: string, file: (pagesOf: SpeakerPages) => Promise<void>) => {
+        await mkdir(scratch);
+        const pagesOf = new SpeakerPages(scratch);
+        // document 5 ended in an error record: it has no page
+        for (let seq = 0; seq < 5; seq++) pagesOf.placeDocument(seq, seq);
+        await file(pagesOf);
+        for (const s of speakers) pagesOf.addSpeaker(s);
+        const written: [string, string][] = [];
+        await pagesOf.finish(speakerPageCount(speakers.length), (id) => byId.get(id), async (path, html) => void written.push([path, html]));
+        expect(await readdir(scratch)).toEqual([]);
+        return written;
+      };
+      const byTheRun = await pages(join(dir, 'run'), async (p) => {
+        for (let seq = 0; seq < 5; seq++) await p.addItems(itemsOf(seq), place(seq));
+      });
+      const aside = join(dir, 'aside');
+      const filedAside = await pages(aside, async (p) => {
+        // 0 and 3 in one folder; 1 after 3 starts another; 2 filed by the run; 4 by both (a worker that failed part way); 5 by a worker only
+        for (const seq of [0, 3, 1, 4, 5]) {
+          const counts = fileSpeakerItems(aside, place(seq), itemsOf(seq));
+          expect(counts).toBe(itemsOf(seq).slice(0, itemsOf(seq).indexOf('\n') + 1));
+          if (seq !== 4) await p.addItems(counts, place(seq));
+        }
+        expect((await readdir(aside)).filter((name) => name.startsWith('filed-'))).toHaveLength(2);
+        await p.addItems(itemsOf(2), place(2));
+        await p.addItems(itemsOf(4), place(4));
+      });
+      expect(filedAside).toEqual(byTheRun);
+      const all = byTheRun.map(([, html]) => html).join('');
+      expect(all).not.toContain('document 5');
+      const order = [...all.matchAll(/quote 0 of document (\d)/g)].map((m) => m[1]);
+      expect(order).toEqual(['0', '1', '2', '3', '4']);
+      expect(all).toContain(`href="../../${documentPagePath(4)}#d-4-q-1"`);
+      expect(fileSpeakerItems(aside, place(9), '')).toBe('');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a worker that cannot file its items hands them back whole, and the run's report has them", async () => {
+    const raw = { id: 'a.txt', raw: 'Peskov said: "No such agreement exists." Smith argued that taxes must rise.', format: 'text' as const };
+    const full = work({ raw, cachePath: null, page: true, seq: 0, filing: null });
+    const items = 'error' in full ? '' : full.speakerItems!;
+    expect(items).toMatch(/^\[\[.+\]\]\n\d+ \d+\n/);
+    // the report's folder is gone: nothing is made again, nothing lost
+    const gone = work({ raw, cachePath: null, page: true, seq: 0, filing: join(tmpdir(), 'quotes-no-such-report', 'x') });
+    expect('error' in gone ? '' : gone.speakerItems).toBe(items);
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-report-work-'));
+    try {
+      const filed = work({ raw, cachePath: null, page: true, seq: 0, filing: dir });
+      expect('error' in filed ? '' : filed.speakerItems).toBe(items.slice(0, items.indexOf('\n') + 1));
+      expect((await readdir(dir))[0]).toMatch(/^filed-/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -702,7 +781,7 @@ describe('the report at scale', () => {
     ['a length past the end', '[["k",1]]\n0 9\nabc'],
     ['no length', '[["k",1]]\n0\nabc'],
   ])('speaker items with %s fail by name', async (_, items) => {
-    await expect(new SpeakerPages(tmpdir()).addItems(items, 'documents/d.html')).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
+    await expect(new SpeakerPages(tmpdir()).addItems(items, { seq: 0, anchor: 'd-0' })).rejects.toThrow("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
   });
 
   test.each([
@@ -712,9 +791,10 @@ describe('the report at scale', () => {
     const speaker = { id: 'person:a-one', name: 'A One', kind: 'person' as const, aliases: [], titles: [], quotes: 1, documents: 1 };
     const entries = bucket(speakerEntry(speaker.id, 'A One', { title: 'Doc', type: 'direct', anchor: 'q-0', rest: 'quote' }));
     const pagesOf = new SpeakerPages(tmpdir());
-    await pagesOf.addItems(encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), entries]])), 'documents/d.html');
+    pagesOf.placeDocument(0, 0);
+    await pagesOf.addItems(encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), entries]])), { seq: 0, anchor: 'd-0' });
     pagesOf.addSpeaker(speaker);
-    await expect(pagesOf.finish(speakerPageCount(1), () => speaker, async () => {})).rejects.toThrow("quotes: report: expected a document's entry or, after one, a quote's entry of 6 pieces");
+    await expect(pagesOf.finish(speakerPageCount(1), () => speaker, async () => {})).rejects.toThrow("quotes: report: expected a document's entry of 2 pieces or, after one, a quote's entry of 6 pieces");
   });
 
   test('bad options fail at once with the expected and the actual value', async () => {

@@ -1,9 +1,10 @@
 // What the report needs of one document besides its section of a page, rendered where the document is annotated: its row in the documents list and its counts for the overview, and its quotes' items for their speakers' pages.
 //
 // The run then only routes strings, putting in the document's link (`documentLink`), which depends on
-// its place in the corpus, which a worker does not know. The items go to the speaker pages' buckets as the document
-// streams past (`SpeakerPages.addItems`), by the group of the speaker's name (`speakerGroup`); the
-// entity each name links to is looked up once every document is read. The row and the counts go
+// its page, which a worker does not know. The items go to the speaker pages' buckets as the document
+// streams past (the worker's `fileSpeakerItems`, or the run's `SpeakerPages.addItems`), by the group
+// of the speaker's name (`speakerGroup`); the entity each name links to is looked up once every
+// document is read. The row and the counts go
 // with the document's quotes to the dataset's commit, which hands them on in the corpus order.
 // Built at the end from quotes.jsonl, all this parsed every quote once more and rendered it in a
 // thread of its own, which took ~1 s of CPU to start and competed with the workers for the cores.
@@ -11,11 +12,11 @@ import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup, speakerSignature } from '../speakers.ts';
 import { joinPieces, readPieces } from '../pieces.ts';
-import { documentRowHalves, speakerQuote, type SpeakerQuote } from './lists.ts';
+import { documentRowHalves, speakerQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { remembered, speakerBucketOf } from './paths.ts';
-import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
+import { encodeSpeakerItems, speakerEntry, type FiledQuote } from './speaker-pages.ts';
 
 export interface DocumentParts {
   /** The document's row in the documents list, but its link (`documentRowHalves`). */
@@ -37,16 +38,15 @@ export function readDocumentParts(parts: string): DocumentParts {
 
 /**
  * Each quote of `quotes` (in text order) that `keyOf` gives a speaker key, with the key and the quote
- * as its speaker's page lists it, linking to `doc` (`documentLink`; '' where the caller gives the
- * document's entry itself): the first quote of each key gives the document's title.
+ * as its speaker's page lists it: the first quote of each key gives the document's title.
  */
-export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined, doc: string): Generator<[key: string, q: QuoteRecord, item: SpeakerQuote]> {
+export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined): Generator<[key: string, q: QuoteRecord, item: FiledQuote]> {
   const anchors = quoteAnchors(quotes);
   const titled = new Set<string>();
   for (const [i, q] of quotes.entries()) {
     const key = keyOf(q);
     if (key === undefined) continue;
-    yield [key, q, speakerQuote(q, anchors[i]!, record, doc, !titled.has(key))];
+    yield [key, q, speakerQuote(q, anchors[i]!, record, !titled.has(key))];
     titled.add(key);
   }
 }
@@ -60,15 +60,15 @@ const filingOf = remembered(speakerSignature, (kind: EntityKind, name: string) =
 
 /**
  * The document's quotes' items for their speakers' pages (`encodeSpeakerItems`), in text order, each
- * under its speaker's signature; each bucket's without the document's entry, which the run gives
- * once it knows the document's page (`SpeakerPages.addItems`). A name stands for the document's last
+ * under its speaker's signature; each bucket's without the document's entry, which its filer gives
+ * (`fileSpeakerItems`, `SpeakerPages.addItems`). A name stands for the document's last
  * speaker of that name, as the corpus looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
   const byName = new Map(speakers.map((s) => [s.name, filingOf(s.kind, s.name)]));
   const counts = new Map<string, number>();
   const buckets = new Map<number, string>();
-  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key), '')) {
+  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
     const bucket = byName.get(q.speaker!.name)!.bucket;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));

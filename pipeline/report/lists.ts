@@ -102,10 +102,9 @@ export interface SpeakerQuote {
   readonly rest: string;
 }
 
-/** `doc`: the document's section (`documentLink`): taken once a document, not once a quote. */
-export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, doc: string, first: boolean): SpeakerQuote {
+/** The quote but its document's link, which is put in where the document's page is known (speaker-pages.ts). */
+export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): Omit<SpeakerQuote, 'doc'> {
   return {
-    doc,
     title: first ? escapeHtml(document.title ?? document.id) : '',
     type: escapeHtml(q.type),
     anchor,

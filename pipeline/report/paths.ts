@@ -51,7 +51,12 @@ export function documentAnchor(id: string): string {
 
 /** `documents/00/10.html#d-3f1a2b4c5d`: document `id`'s section on page `n` of a run's documents, relative to the report root. */
 export function documentLink(n: number, id: string): string {
-  return `${documentPagePath(n)}#${documentAnchor(id)}`;
+  return sectionLink(n, documentAnchor(id));
+}
+
+/** `documentLink` from the section's element id (`documentAnchor`). */
+export function sectionLink(n: number, anchor: string): string {
+  return `${documentPagePath(n)}#${anchor}`;
 }
 
 /** Speakers per shared speaker page: a page per speaker would be 100,000s of small files, and on a disk each costs more than its rendering. */

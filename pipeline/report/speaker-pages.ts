@@ -8,22 +8,27 @@
 // written as they fill. Filed at the end, from the dataset's commit, the quotes' items made the end
 // of a 5,000-article run 3–4 s longer, with a core idle. Memory stays at the speakers' records and a
 // few pages of items per speaker of one bucket.
-// Until the lines reach HELD characters the buckets stay in memory and no file is written and read
+// The workers file their documents' entries themselves, each in bucket files of its own
+// (`fileSpeakerItems`), and the run files those it takes from the cache; every document's entries
+// start with its place in the corpus, and a bucket is read back as the merge of its files in that
+// order. The run alone knows a document's page: it maps each place to one (`placeDocument`).
+// Until the run's lines reach HELD characters the buckets stay in memory and no file is written and read
 // back. They are held as the lines they would be on disk: held as parsed arrays of template
 // strings, 64 M characters of items took ~490 MB of heap on the 100,000-article bench. An entry is
 // its pieces with their lengths in front (`joinPieces`): as JSON lines, every quotation mark of the
 // HTML was escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
 // a page): most are quoted once or twice, and one small file each would cost more to create than to
 // render.
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { appendFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmdirSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import { collectGarbageIfGrown, collectGarbageIfGrownBy } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
 import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
 import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
-import { SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerPath, speakerQuotesPath } from './paths.ts';
+import { sectionLink, SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerPath, speakerQuotesPath } from './paths.ts';
 
 /**
  * Characters of bucket lines held in memory before the buckets go to disk. Their heap is much more
@@ -33,31 +38,46 @@ import { SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPage
  */
 const HELD = 8 * 1024 * 1024;
 
+/** A quote on its speaker's pages as it is filed: its document's link (`SpeakerQuote.doc`) is put in when the bucket is read. */
+export type FiledQuote = Omit<SpeakerQuote, 'doc'>;
+
+/**
+ * Where a document's quotes link to: its place in the corpus, counting error records (`seq`), which
+ * the run maps to its document page once it knows it (`SpeakerPages.placeDocument`), and its section's
+ * element id (`documentAnchor`).
+ */
+export interface DocumentPlace {
+  readonly seq: number;
+  readonly anchor: string;
+}
+
 /**
  * A quote's entry for its speaker's pages (`joinPieces`): the speaker as the caller will look it up
- * (`key`), the words a document mentions it by, and the quote (`SpeakerQuote`) but its document,
- * which the last `documentEntry` before it in its bucket gives.
+ * (`key`), the words a document mentions it by, and the quote, whose document the last
+ * `documentEntry` before it in its bucket gives.
  */
-export function speakerEntry(key: string, mention: string, q: Omit<SpeakerQuote, 'doc'>): string {
+export function speakerEntry(key: string, mention: string, q: FiledQuote): string {
   return joinPieces([key, mention, q.title, q.type, q.anchor, q.rest]);
 }
 
 /**
  * The entry that gives the document of the quotes' entries after it in a bucket: once for each
  * document's entries of a bucket, not once a quote (a quarter of the bench's entries was the
- * document's path, ~43 times a document).
+ * document's path, ~43 times a document). Its place's `seq` orders the entries of a bucket filed by
+ * several threads.
  */
-export function documentEntry(doc: string): string {
-  return joinPieces([doc]);
+export function documentEntry(place: DocumentPlace): string {
+  return joinPieces([String(place.seq), place.anchor]);
 }
 
+const DOCUMENT_PIECES = 2;
 const ENTRY_PIECES = 6;
 
 /**
  * A document's entries as a worker hands them on (`SpeakerPages.addItems`): the quotes of each key as
  * a JSON line, then the entries of each bucket (`speakerBucketOf` the speaker's group), the quotes'
  * in text order, after the bucket and their length: `<bucket> <length>\n<entries>`. The document's
- * entry, which goes before each bucket's, is the run's to give: the worker does not know its page.
+ * entry, which goes before each bucket's, is the filer's to give (`fileSpeakerItems`, `addItems`).
  * Filed a bucket at a time, not an entry at a time: the main thread read ~43 entry headers a bench
  * document.
  */
@@ -68,32 +88,142 @@ export function encodeSpeakerItems(counts: ReadonlyMap<string, number>, buckets:
   return items;
 }
 
-/** What reading a bucket's entries hands on. */
-interface Visitor {
-  quote(key: string, mention: string, q: SpeakerQuote): void;
-  /** Called after each chunk of a bucket on disk has been visited. */
-  chunk?(): Promise<void>;
+const badItems = () => new Error("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
+
+/** The end of the counts line of a document's items (`encodeSpeakerItems`), where its buckets start. */
+function countsEnd(items: string): number {
+  const newline = items.indexOf('\n');
+  if (newline === -1) throw badItems();
+  return newline + 1;
 }
 
-/** Where a bucket is read: the document of the quotes' entries that follow, which goes on from one chunk to the next. */
-interface Reading {
-  doc: string | undefined;
+/** Each bucket of a document's items (`encodeSpeakerItems`) from `at` on: the bucket and where its entries start and end. */
+function* bucketsOf(items: string, at: number): Generator<[bucket: number, start: number, end: number]> {
+  while (at < items.length) {
+    const space = items.indexOf(' ', at);
+    const end = space === -1 ? -1 : items.indexOf('\n', space);
+    const bucket = Number(items.slice(at, space));
+    const length = Number(items.slice(space + 1, end));
+    if (end === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || !Number.isInteger(length) || length < 0 || end + 1 + length > items.length) throw badItems();
+    yield [bucket, end + 1, end + 1 + length];
+    at = end + 1 + length;
+  }
 }
 
-/** Visits the whole entries at the start of `text`; returns where the first incomplete one starts. */
-function readEntries(text: string, reading: Reading, visit: Visitor): number {
+/** The name of a bucket's file in a folder of them. */
+const bucketFile = (n: number) => `bucket-${n}.entries`;
+
+/** Folders of buckets filed by the workers (`fileSpeakerItems`) in the report's scratch folder start so. */
+const FILED_ASIDE = 'filed-';
+
+/** The folder this thread files documents' items into (`fileSpeakerItems`), and the last document it filed there. */
+let filing: { scratch: string; dir: string; seq: number } | undefined;
+/** Folders this thread has filed into so far: each new one is named after it. */
+let folders = 0;
+
+/**
+ * Files a document's items (`encodeSpeakerItems`) in the report's scratch folder `scratch`, in bucket
+ * files of this thread's own, and hands back what the run still needs of them: their counts
+ * (`encodeSpeakerItems` with no bucket). A worker files its documents' items itself: handed back to
+ * the main thread, they were ~17 KB of strings a bench document, most of what the report added to its
+ * garbage collections (session 14, README). Each folder holds documents in the order of their `seq`,
+ * as the speaker pages read it back (`writeSpeakerPages` merges the folders): a document that comes
+ * out of order starts a new folder. Throws when a file cannot be written; the caller then hands the
+ * items to the run whole (a bucket filed twice is read once).
+ */
+export function fileSpeakerItems(scratch: string, place: DocumentPlace, items: string): string {
+  if (items === '') return '';
+  const at = countsEnd(items);
+  if (at === items.length) return items;
+  if (filing === undefined || filing.scratch !== scratch || place.seq <= filing.seq) {
+    const dir = join(scratch, `${FILED_ASIDE}${process.pid}-${threadId}-${++folders}`);
+    // not recursive: a report folder that was dropped is not made again
+    mkdirSync(dir);
+    filing = { scratch, dir, seq: place.seq };
+  }
+  filing.seq = place.seq;
+  const entry = documentEntry(place);
+  for (const [bucket, start, end] of bucketsOf(items, at)) appendFileSync(join(filing.dir, bucketFile(bucket)), entry + items.slice(start, end));
+  return items.slice(0, at);
+}
+
+/** A document's entries in one bucket: its place and its quotes', in text order. */
+interface Group {
+  readonly seq: number;
+  readonly anchor: string;
+  readonly quotes: [key: string, mention: string, q: FiledQuote][];
+}
+
+/**
+ * Reads the whole entries at the start of `text` into groups: those complete go to `done`, the one
+ * being read stays in `reading.group` (it may go on in the next chunk). Returns where the first
+ * incomplete entry starts.
+ */
+function readGroups(text: string, reading: { group: Group | undefined }, done: Group[]): number {
   let at = 0;
   for (;;) {
     const entry = readPieces(text, at);
     if (entry === undefined) return at;
-    if (entry.pieces.length === 1) reading.doc = entry.pieces[0]!;
-    else if (entry.pieces.length !== ENTRY_PIECES || reading.doc === undefined) {
-      throw new Error(`quotes: report: expected a document's entry or, after one, a quote's entry of ${ENTRY_PIECES} pieces, got ${entry.pieces.length} pieces`);
+    const pieces = entry.pieces;
+    const seq = pieces.length === DOCUMENT_PIECES ? Number(pieces[0]) : -1;
+    if (pieces.length === DOCUMENT_PIECES && Number.isInteger(seq) && seq >= 0) {
+      if (reading.group !== undefined) done.push(reading.group);
+      reading.group = { seq, anchor: pieces[1]!, quotes: [] };
+    } else if (pieces.length !== ENTRY_PIECES || reading.group === undefined) {
+      throw new Error(`quotes: report: expected a document's entry of ${DOCUMENT_PIECES} pieces or, after one, a quote's entry of ${ENTRY_PIECES} pieces, got ${pieces.length} pieces`);
     } else {
-      const [key, mention, title, type, anchor, rest] = entry.pieces as [string, string, string, string, string, string];
-      visit.quote(key, mention, { doc: reading.doc, title, type, anchor, rest });
+      const [key, mention, title, type, anchor, rest] = pieces as [string, string, string, string, string, string];
+      reading.group.quotes.push([key, mention, { title, type, anchor, rest }]);
     }
     at = entry.end;
+  }
+}
+
+/** The groups of a bucket, held (a string) or in a file, read a chunk at a time: a bucket with a much-quoted speaker is a large file. */
+async function* groupsOf(source: string | { readonly path: string }): AsyncGenerator<Group> {
+  const reading: { group: Group | undefined } = { group: undefined };
+  const done: Group[] = [];
+  if (typeof source === 'string') {
+    readGroups(source, reading, done);
+    yield* done;
+  } else {
+    let rest = '';
+    for await (const chunk of createReadStream(source.path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
+      const text = rest + (chunk as string);
+      rest = text.slice(readGroups(text, reading, done));
+      yield* done.splice(0);
+    }
+    if (rest !== '') throw new Error(`quotes: report: ${source.path} ends in the middle of an entry`);
+  }
+  if (reading.group !== undefined) yield reading.group;
+}
+
+/**
+ * The groups of bucket `n` from every filer (the run's own, and each folder the workers filed in), in
+ * the order of their documents: each filer's are in that order, and the merge takes the lowest next.
+ * A document's group filed twice (by a worker that failed part way, then by the run) is taken once.
+ */
+async function* bucketGroups(filed: FiledQuotes, n: number): AsyncGenerator<Group> {
+  const sources: (string | { path: string })[] = [];
+  if (filed.held !== null) sources.push(filed.held[n]!);
+  else if (filed.onDisk[n]) sources.push({ path: join(filed.dir, bucketFile(n)) });
+  for (const folder of filed.aside) {
+    const path = join(folder, bucketFile(n));
+    if (existsSync(path)) sources.push({ path });
+  }
+  const readers = sources.map((source) => groupsOf(source));
+  const heads = await Promise.all(readers.map((r) => r.next()));
+  let last = -1;
+  for (;;) {
+    let k = -1;
+    for (let i = 0; i < heads.length; i++) if (!heads[i]!.done && (k === -1 || heads[i]!.value!.seq < heads[k]!.value!.seq)) k = i;
+    if (k === -1) return;
+    const group = heads[k]!.value as Group;
+    heads[k] = await readers[k]!.next();
+    if (!heads[k]!.done && (heads[k]!.value as Group).seq <= group.seq) throw new Error(`quotes: report: bucket ${n}'s entries are out of document order (${(heads[k]!.value as Group).seq} after ${group.seq})`);
+    if (group.seq === last) continue;
+    last = group.seq;
+    yield group;
   }
 }
 
@@ -121,8 +251,10 @@ export class SpeakerPages {
   /** Whether what was filed has been handed on (`close`). */
   #closed = false;
   #heldChars = 0;
-  /** The document of the last quote filed in each bucket. */
-  #lastDoc: (string | undefined)[] = [];
+  /** The document (`seq`) of the last quote filed in each bucket. */
+  #lastDoc: number[] = [];
+  /** The document page of each document (by `seq`), -1 where there is none (`placeDocument`). */
+  #pages = new Int32Array(1024).fill(-1);
   readonly #limit: number;
   /** Quotes of each speaker key: a speaker's total is known before its pages are written. */
   #counts = new Map<string, number>();
@@ -159,13 +291,24 @@ export class SpeakerPages {
     if (this.#buffers[n]!.length >= 65_536) await this.#flush(n);
   }
 
-  /** A quote for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
-  addQuote(bucket: number, key: string, mention: string, q: SpeakerQuote): Promise<void> {
+  /** Document `seq` is on document page `page`: what its quotes link to. */
+  placeDocument(seq: number, page: number): void {
+    if (!Number.isInteger(seq) || seq < 0) throw new TypeError(`quotes: Expected \`seq\` to be an integer from 0 and up, got \`${seq}\``);
+    if (seq >= this.#pages.length) {
+      const grown = new Int32Array(Math.max(seq + 1, 2 * this.#pages.length)).fill(-1);
+      grown.set(this.#pages);
+      this.#pages = grown;
+    }
+    this.#pages[seq] = page;
+  }
+
+  /** A quote of the document at `place` for the pages of the speaker `key` stands for (`finish`), in bucket `bucket` (`speakerBucketOf` its group). */
+  addQuote(bucket: number, key: string, mention: string, place: DocumentPlace, q: FiledQuote): Promise<void> {
     this.#count(key);
     const entry = speakerEntry(key, mention, q);
-    if (this.#lastDoc[bucket] === q.doc) return this.#write(bucket, entry);
-    this.#lastDoc[bucket] = q.doc;
-    return this.#write(bucket, documentEntry(q.doc) + entry);
+    if (this.#lastDoc[bucket] === place.seq) return this.#write(bucket, entry);
+    this.#lastDoc[bucket] = place.seq;
+    return this.#write(bucket, documentEntry(place) + entry);
   }
 
   /** `n` more quotes of `key`; a new key is copied: a slice would keep the string it came from alive as long as the map. */
@@ -174,34 +317,31 @@ export class SpeakerPages {
     this.#counts.set(count === undefined ? ownPiece(key) : key, (count ?? 0) + n);
   }
 
-  /** A document's items (`encodeSpeakerItems`), each bucket's filed without being taken apart after the document's entry for `doc` (`documentLink`). */
-  async addItems(items: string, doc: string): Promise<void> {
+  /**
+   * A document's items (`encodeSpeakerItems`): their counts, and each bucket's entries, filed without
+   * being taken apart after the document's entry for `place`; a worker that filed them itself
+   * (`fileSpeakerItems`) hands on only the counts.
+   */
+  async addItems(items: string, place: DocumentPlace): Promise<void> {
     if (items === '') return;
-    const entry = documentEntry(doc);
-    const bad = () => new Error("quotes: report: a document's speaker items are not as encodeSpeakerItems wrote them");
-    const newline = items.indexOf('\n');
+    const at = countsEnd(items);
     let counts: unknown;
     try {
-      counts = JSON.parse(items.slice(0, newline));
+      counts = JSON.parse(items.slice(0, at - 1));
     } catch {
-      throw bad();
+      throw badItems();
     }
-    if (newline === -1 || !Array.isArray(counts)) throw bad();
+    if (!Array.isArray(counts)) throw badItems();
     for (const pair of counts as unknown[]) {
       const [key, n] = Array.isArray(pair) ? (pair as unknown[]) : [];
-      if (typeof key !== 'string' || !Number.isInteger(n) || (n as number) < 1) throw bad();
+      if (typeof key !== 'string' || !Number.isInteger(n) || (n as number) < 1) throw badItems();
       this.#count(key, n as number);
     }
-    let at = newline + 1;
-    while (at < items.length) {
-      const space = items.indexOf(' ', at);
-      const end = space === -1 ? -1 : items.indexOf('\n', space);
-      const bucket = Number(items.slice(at, space));
-      const length = Number(items.slice(space + 1, end));
-      if (end === -1 || !Number.isInteger(bucket) || bucket < 0 || bucket >= BUCKETS || !Number.isInteger(length) || length < 0 || end + 1 + length > items.length) throw bad();
-      await this.#write(bucket, entry + items.slice(end + 1, end + 1 + length));
-      this.#lastDoc[bucket] = doc;
-      at = end + 1 + length;
+    if (at === items.length) return;
+    const entry = documentEntry(place);
+    for (const [bucket, start, end] of bucketsOf(items, at)) {
+      await this.#write(bucket, entry + items.slice(start, end));
+      this.#lastDoc[bucket] = place.seq;
     }
   }
 
@@ -228,12 +368,18 @@ export class SpeakerPages {
       dir: this.#dir,
       held: this.#spilled ? null : this.#buffers,
       onDisk: Array.from({ length: BUCKETS }, (_, n) => this.#streams[n] !== undefined),
+      aside: readdirSync(this.#dir)
+        .filter((name) => name.startsWith(FILED_ASIDE))
+        .sort()
+        .map((name) => join(this.#dir, name)),
+      pages: this.#pages,
       counts: this.#counts,
       speakers: this.#speakers,
     };
     // handed on: held here too, they would be held twice while another thread writes the pages
     this.#closed = true;
     this.#buffers = [];
+    this.#pages = new Int32Array(0);
     this.#counts = new Map();
     this.#speakers = [];
     return filed;
@@ -252,33 +398,20 @@ export interface FiledQuotes {
   /** Each bucket's entries, when they stayed in memory; null when they went to disk, as `bucket-<n>.entries` in `dir` for the buckets `onDisk` names. */
   readonly held: string[] | null;
   readonly onDisk: readonly boolean[];
+  /** The folders of buckets the workers filed (`fileSpeakerItems`), as `bucket-<n>.entries` for the buckets they have quotes of. */
+  readonly aside: readonly string[];
+  /** The document page of each document by its `seq` (`placeDocument`), -1 where there is none: a document that ended in an error record. */
+  readonly pages: Int32Array;
   /** Quotes of each speaker key. */
   readonly counts: ReadonlyMap<string, number>;
   readonly speakers: readonly SpeakerRecord[];
 }
 
-/** Visits bucket `n`'s entries, in memory or a chunk at a time from its file: a bucket with a much-quoted speaker is a large file. */
-async function readBucket(filed: FiledQuotes, n: number, visit: Visitor): Promise<void> {
-  if (filed.held !== null) {
-    readEntries(filed.held[n]!, { doc: undefined }, visit);
-    return;
-  }
-  // no quote of this bucket's speakers: no file
-  if (!filed.onDisk[n]) return;
-  const path = join(filed.dir, `bucket-${n}.entries`);
-  let rest = '';
-  const reading: Reading = { doc: undefined };
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-    const text = rest + (chunk as string);
-    rest = text.slice(readEntries(text, reading, visit));
-    await visit.chunk?.();
-  }
-  if (rest !== '') throw new Error(`quotes: report: ${path} ends in the middle of an entry`);
-}
-
+/** Removes bucket `n`'s files, or lets go of its entries held. */
 async function dropBucket(filed: FiledQuotes, n: number): Promise<void> {
-  if (filed.held === null) await rm(join(filed.dir, `bucket-${n}.entries`), { force: true });
+  if (filed.held === null) await rm(join(filed.dir, bucketFile(n)), { force: true });
   else filed.held[n] = '';
+  for (const folder of filed.aside) await rm(join(folder, bucketFile(n)), { force: true });
 }
 
 /**
@@ -308,27 +441,32 @@ export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resol
     }
     const full: [path: string, html: string][] = [];
     const pageOf = (s: Stream) => speakerQuotesPage(s.speaker, s.page.take(), s.k, Math.ceil((s.total - QUOTES_IN_SECTION) / QUOTES_PER_PAGE), speakerPath(s.speaker.id, pages));
-    await readBucket(filed, n, {
-      quote: (key, mention, q) => {
+    for await (const group of bucketGroups(filed, n)) {
+      const page = group.seq < filed.pages.length ? filed.pages[group.seq]! : -1;
+      // a document whose items a worker filed before it ended in an error record
+      if (page === -1) continue;
+      const doc = sectionLink(page, group.anchor);
+      for (const [key, mention, item] of group.quotes) {
         const speaker = resolve(key);
         const s = speaker === undefined ? undefined : streams.get(speaker.id);
-        if (s === undefined) return;
+        if (s === undefined) continue;
+        const q = { doc, ...item };
         const as = mentionAs(mention, s.speaker.name);
         // the first quotes in the section, the rest on pages of the speaker's own
-        if (s.section.count < QUOTES_IN_SECTION) return s.section.add(q, as);
+        if (s.section.count < QUOTES_IN_SECTION) {
+          s.section.add(q, as);
+          continue;
+        }
         // a first page that goes on with the section's last document heads it with its title
         if (s.k === 1 && s.page.count === 0) s.page.title = s.section.title;
         s.page.add(q, as);
-        if (s.page.count < QUOTES_PER_PAGE) return;
+        if (s.page.count < QUOTES_PER_PAGE) continue;
         full.push([speakerQuotesPath(s.speaker.id, s.k), pageOf(s)]);
         s.k++;
-      },
-      // pages are written between chunks: the visitor cannot wait
-      chunk: async () => {
-        for (const [path, html] of full.splice(0)) await write(path, html);
-        if (growth !== undefined) collect();
-      },
-    });
+      }
+      for (const [path, html] of full.splice(0)) await write(path, html);
+      if (growth !== undefined) collect();
+    }
     await dropBucket(filed, n);
     for (const [path, html] of full.splice(0)) await write(path, html);
     const byPage = new Map<number, string[]>();
@@ -342,4 +480,6 @@ export async function writeSpeakerPages(filed: FiledQuotes, pages: number, resol
     // a bucket's chunks and pages are garbage now, in a thread that is never idle
     collect();
   }
+  // their buckets' files are gone: the folders would be left in the report
+  for (const folder of filed.aside) rmdirSync(folder);
 }

@@ -4,8 +4,8 @@
 // its quotes, which only the worker that annotated it holds: it renders the section there
 // (render-document.ts), and the run puts up to DOCUMENTS_PER_PAGE sections in corpus order on a page
 // (`addDocument`). The worker also renders what the rest needs of the document (document-parts.ts):
-// its quotes' items for their speakers' pages, filed in buckets as the document streams past, and
-// its list row and counts. What needs the whole corpus — counts, speakers, lists — is put together by
+// its quotes' items for their speakers' pages, which it files in buckets itself (speaker-pages.ts),
+// and its list row and counts. What needs the whole corpus — counts, speakers, lists — is put together by
 // `ReportEnd` while the dataset is committed, from the rows and counts, in the corpus order. `build`
 // does the same from the dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold
 // documents and their quotes in the same order, so one merge-walk pairs them whatever the size of
@@ -20,7 +20,7 @@ import type { DocumentCounts } from './overview.ts';
 import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
 import { speakerQuotes } from './document-parts.ts';
-import { documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
+import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
 import { documentPage, inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
@@ -241,6 +241,11 @@ export class ReportWriter {
     this.#speakerPages = new SpeakerPages(dir.scratch, held);
   }
 
+  /** The folder the workers file their documents' speaker items in (`fileSpeakerItems`) instead of handing them to `addDocument`. */
+  get filing(): string {
+    return this.#dir.scratch;
+  }
+
   /** `held`: characters of speaker items held in memory before they go to disk (speaker-pages.ts). */
   static async create(out: string, held?: number): Promise<ReportWriter> {
     if (typeof out !== 'string' || out === '') throw new TypeError(`quotes: Expected \`out\` to be a folder path, got \`${String(out)}\``);
@@ -248,13 +253,14 @@ export class ReportWriter {
   }
 
   /**
-   * The next document in corpus order (error records not counted): its section of a page
-   * (`renderDocument`) and its quotes' items for their speakers' pages (`speakerItems`), which are
-   * filed as the document streams past. A page takes DOCUMENTS_PER_PAGE documents, or fewer that
+   * The next document in corpus order (error records not counted), whose place in the corpus is
+   * `seq` (error records counted): its section of a page (`renderDocument`) and its quotes' items for
+   * their speakers' pages (`speakerItems`, or only their counts when its worker filed them:
+   * `fileSpeakerItems`), which are filed as the document streams past. A page takes DOCUMENTS_PER_PAGE documents, or fewer that
    * would make it longer than PAGE_CHARS; it is written once the next one has begun, when it is known
    * whether it is the last.
    */
-  async addDocument(id: string, section: string, items: string): Promise<void> {
+  async addDocument(seq: number, id: string, section: string, items: string): Promise<void> {
     const held = this.#sections.length;
     if (held === DOCUMENTS_PER_PAGE || (held > 0 && this.#sectionChars + section.length > PAGE_CHARS)) {
       await this.#writeDocumentPage(false);
@@ -263,7 +269,8 @@ export class ReportWriter {
     this.#sections.push(section);
     this.#sectionChars += section.length;
     this.#documents++;
-    await this.#speakerPages.addItems(items, documentLink(this.#pageStarts.length - 1, id));
+    this.#speakerPages.placeDocument(seq, this.#pageStarts.length - 1);
+    await this.#speakerPages.addItems(items, { seq, anchor: documentAnchor(id) });
   }
 
   /** The page of the sections held: the page being filled. */
@@ -330,8 +337,10 @@ export class ReportWriter {
     let k = 0;
     for await (const record of readJsonLines<DocumentRecord>(documentsFile)) {
       const quotes = await quotesOf.of(record.id);
-      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id, documentLink(this.#pageOf(k++), record.id))) {
-        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, item);
+      const place = { seq: k, anchor: documentAnchor(record.id) };
+      this.#speakerPages.placeDocument(k, this.#pageOf(k++));
+      for (const [id, q, item] of speakerQuotes(record, quotes, (x) => x.speaker?.id)) {
+        await this.#speakerPages.addQuote(speakerBucketOf(groupOfId(id)), id, q.speaker!.mention, place, item);
       }
       await end.document(record.id, documentRowHalves(record), documentCounts(record, quotes));
     }

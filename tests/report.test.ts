@@ -18,7 +18,7 @@ import { pager } from '../pipeline/report/html.ts';
 import { dayOf, documentCounts } from '../pipeline/report/overview.ts';
 import { documentRowHalves } from '../pipeline/report/lists.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
-import { encodeSpeakerItems, fileSpeakerItems, SpeakerPages, speakerEntry } from '../pipeline/report/speaker-pages.ts';
+import { encodeSpeakerItems, fileSpeakerItems, SpeakerPages, speakerEntry, stopFiling } from '../pipeline/report/speaker-pages.ts';
 import { work } from '../pipeline/worker.ts';
 import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
@@ -750,6 +750,7 @@ describe('the report at scale', () => {
       expect(all).toContain(`href="../../${documentPagePath(4)}#d-4-q-1"`);
       expect(fileSpeakerItems(aside, place(9), '')).toBe('');
     } finally {
+      stopFiling();
       await rm(dir, { recursive: true, force: true });
     }
   });
@@ -768,6 +769,7 @@ describe('the report at scale', () => {
       expect('error' in filed ? '' : filed.speakerItems).toBe(items.slice(0, items.indexOf('\n') + 1));
       expect((await readdir(dir))[0]).toMatch(/^filed-/);
     } finally {
+      stopFiling();
       await rm(dir, { recursive: true, force: true });
     }
   });

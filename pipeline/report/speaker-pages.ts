@@ -19,7 +19,7 @@
 // HTML was escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
 // a page): most are quoted once or twice, and one small file each would cost more to create than to
 // render.
-import { appendFileSync, createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, rmdirSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, rmdirSync, writeSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -116,34 +116,55 @@ const bucketFile = (n: number) => `bucket-${n}.entries`;
 /** Folders of buckets filed by the workers (`fileSpeakerItems`) in the report's scratch folder start so. */
 const FILED_ASIDE = 'filed-';
 
-/** The folder this thread files documents' items into (`fileSpeakerItems`), and the last document it filed there. */
-let filing: { scratch: string; dir: string; seq: number } | undefined;
+/**
+ * The folder this thread files documents' items into (`fileSpeakerItems`), the last document it filed
+ * there, and its bucket files, open for appending: opened and closed for each append, a worker spent
+ * ~130 µs a bench document on them. A worker's are closed when it exits (Node's `trackUnmanagedFds`),
+ * before the run reads them back; a thread that files into another folder closes them first.
+ */
+let filing: { scratch: string; dir: string; seq: number; files: Map<number, number> } | undefined;
 /** Folders this thread has filed into so far: each new one is named after it. */
 let folders = 0;
+
+/** Closes this thread's bucket files (`fileSpeakerItems`): for a thread that goes on after its run, as a test's does. */
+export function stopFiling(): void {
+  for (const fd of filing?.files.values() ?? []) closeSync(fd);
+  filing = undefined;
+}
 
 /**
  * Files a document's items (`encodeSpeakerItems`) in the report's scratch folder `scratch`, in bucket
  * files of this thread's own, and hands back what the run still needs of them: their counts
  * (`encodeSpeakerItems` with no bucket). A worker files its documents' items itself: handed back to
- * the main thread, they were ~17 KB of strings a bench document, most of what the report added to its
- * garbage collections (session 14, README). Each folder holds documents in the order of their `seq`,
- * as the speaker pages read it back (`writeSpeakerPages` merges the folders): a document that comes
- * out of order starts a new folder. Throws when a file cannot be written; the caller then hands the
- * items to the run whole (a bucket filed twice is read once).
+ * the main thread, they were ~6 KB of strings a bench document, and the main thread's collections
+ * grow with what it is sent. Each folder holds documents in the order of their `seq`, as the speaker
+ * pages read it back (`writeSpeakerPages` merges the folders): a document that comes out of order
+ * starts a new folder. Throws when a file cannot be written; the caller then hands the items to the
+ * run whole (a bucket filed twice is read once).
  */
 export function fileSpeakerItems(scratch: string, place: DocumentPlace, items: string): string {
   if (items === '') return '';
   const at = countsEnd(items);
   if (at === items.length) return items;
   if (filing === undefined || filing.scratch !== scratch || place.seq <= filing.seq) {
+    stopFiling();
     const dir = join(scratch, `${FILED_ASIDE}${process.pid}-${threadId}-${++folders}`);
     // not recursive: a report folder that was dropped is not made again
     mkdirSync(dir);
-    filing = { scratch, dir, seq: place.seq };
+    filing = { scratch, dir, seq: place.seq, files: new Map() };
   }
   filing.seq = place.seq;
   const entry = documentEntry(place);
-  for (const [bucket, start, end] of bucketsOf(items, at)) appendFileSync(join(filing.dir, bucketFile(bucket)), entry + items.slice(start, end));
+  for (const [bucket, start, end] of bucketsOf(items, at)) {
+    let fd = filing.files.get(bucket);
+    if (fd === undefined) {
+      fd = openSync(join(filing.dir, bucketFile(bucket)), 'a');
+      filing.files.set(bucket, fd);
+    }
+    // a write to a file may take part of the bytes (a full disk): the rest, or the error, follows
+    const bytes = Buffer.from(entry + items.slice(start, end));
+    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+  }
   return items.slice(0, at);
 }
 

@@ -19,7 +19,7 @@
 // HTML was escaped and parsed again, a third of the report's end. Speakers share pages (SPEAKERS_PER_PAGE to
 // a page): most are quoted once or twice, and one small file each would cost more to create than to
 // render.
-import { closeSync, createReadStream, createWriteStream, existsSync, mkdirSync, openSync, readdirSync, rmdirSync, writeSync, type WriteStream } from 'node:fs';
+import { closeSync, createReadStream, createWriteStream, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, rmdirSync, writeSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -122,13 +122,13 @@ const FILED_ASIDE = 'filed-';
  * ~130 µs a bench document on them. A worker's are closed when it exits (Node's `trackUnmanagedFds`),
  * before the run reads them back; a thread that files into another folder closes them first.
  */
-let filing: { scratch: string; dir: string; seq: number; files: Map<number, number> } | undefined;
+let filing: { scratch: string; dir: string; seq: number; files: Map<number, { readonly fd: number; size: number }> } | undefined;
 /** Folders this thread has filed into so far: each new one is named after it. */
 let folders = 0;
 
 /** Closes this thread's bucket files (`fileSpeakerItems`): for a thread that goes on after its run, as a test's does. */
 export function stopFiling(): void {
-  for (const fd of filing?.files.values() ?? []) closeSync(fd);
+  for (const { fd } of filing?.files.values() ?? []) closeSync(fd);
   filing = undefined;
 }
 
@@ -156,14 +156,21 @@ export function fileSpeakerItems(scratch: string, place: DocumentPlace, items: s
   filing.seq = place.seq;
   const entry = documentEntry(place);
   for (const [bucket, start, end] of bucketsOf(items, at)) {
-    let fd = filing.files.get(bucket);
-    if (fd === undefined) {
-      fd = openSync(join(filing.dir, bucketFile(bucket)), 'a');
-      filing.files.set(bucket, fd);
+    let file = filing.files.get(bucket);
+    if (file === undefined) {
+      file = { fd: openSync(join(filing.dir, bucketFile(bucket)), 'a'), size: 0 };
+      filing.files.set(bucket, file);
     }
-    // a write to a file may take part of the bytes (a full disk): the rest, or the error, follows
     const bytes = Buffer.from(entry + items.slice(start, end));
-    for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written);
+    try {
+      // a write may take part of the bytes (a full disk): the rest, or the error, follows
+      for (let written = 0; written < bytes.length; ) written += writeSync(file.fd, bytes, written);
+    } catch (error) {
+      // no half entry is left for the reader to trip on: the run files the document again
+      ftruncateSync(file.fd, file.size);
+      throw error;
+    }
+    file.size += bytes.length;
   }
   return items.slice(0, at);
 }

@@ -755,6 +755,38 @@ describe('the report at scale', () => {
     }
   });
 
+  test("a document's quotes link to its page by its place among the pages, not in the corpus (error records count in the corpus), whoever filed them", async () => {
+    const out = await mkdtemp(join(tmpdir(), 'quotes-report-places-'));
+    try {
+      const speaker = { id: 'person:a-one', name: 'A One', kind: 'person' as const, aliases: [], titles: [], quotes: 45, documents: 45 };
+      const record = (id: string): DocumentRecord => ({ id, title: `Title of ${id}`, date: null, outlet: null, quotes: 1, messages: [], chars: 5 });
+      const report = await ReportWriter.create(out);
+      const ids = Array.from({ length: 45 }, (_, k) => `doc-${k}.txt`);
+      for (const [k, id] of ids.entries()) {
+        // an error record after every tenth document
+        const seq = k + Math.floor(k / 10);
+        const items = encodeSpeakerItems(new Map([[speaker.id, 1]]), new Map([[speakerBucketOf(groupOfId(speaker.id)), speakerEntry(speaker.id, 'A One', { title: `Doc ${k}`, type: 'direct', anchor: 'q-0-9', rest: `quote of ${id}` })]]));
+        // every other document filed by a worker, which hands on only the counts
+        const handed = k % 2 === 0 ? fileSpeakerItems(report.filing, { seq, anchor: documentAnchor(id) }, items) : items;
+        await report.addDocument(seq, id, `<article class="document" id="${documentAnchor(id)}">${id}</article>`, handed);
+      }
+      stopFiling();
+      const end = await report.end((key) => (key === speaker.id ? speaker : undefined), ids.length, 1, 10);
+      await end.start([speaker], []);
+      for (const id of ids) await end.document(id, documentRowHalves(record(id)), documentCounts(record(id), []));
+      await end.finish();
+      await report.commit();
+      const [path] = speakerPath(speaker.id, speakerPageCount(1)).split('#');
+      const html = await readFile(join(out, 'report', path!), 'utf8');
+      const links = [...html.matchAll(/href="\.\.\/\.\.\/([^"#]+)#(d-[0-9a-f]{10})-q-0-9"/g)].map((m) => `${m[1]}#${m[2]}`);
+      expect(links).toEqual(ids.slice(0, 45).map((id, k) => documentLink(Math.floor(k / DOCUMENTS_PER_PAGE), id)));
+      expect(await readdir(join(out, 'report'))).toEqual(['documents', 'index.html', 'report.css', 'report.js', 'speakers']);
+    } finally {
+      stopFiling();
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+
   test("a worker that cannot file its items hands them back whole, and the run's report has them", async () => {
     const raw = { id: 'a.txt', raw: 'Peskov said: "No such agreement exists." Smith argued that taxes must rise.', format: 'text' as const };
     const full = work({ raw, cachePath: null, page: true, seq: 0, filing: null });

@@ -55,6 +55,9 @@ describe('workers', () => {
     // wink-nlp, left alone, keeps `Trump's` whole in every text after reading `Trump's.` (see nlp-adapter.ts)
     await writeFile(join(corpus, 'f0', 'a00.txt'), "His plan is better than Trump's. But it will not pass, Peskov said on Monday.");
     await writeFile(join(corpus, 'f1', 'z99.txt'), "Peskov said Trump's spokesman had called the Kremlin on Monday.");
+    // error records among the documents: a document's place in the corpus is not its place among the pages'
+    await writeFile(join(corpus, 'f0', 'a03.txt'), '');
+    await writeFile(join(corpus, 'f1', 'a05.txt'), Buffer.from([0, 1, 2, 0, 0, 0]));
     await runCorpus(corpus, { out: join(dir, 'w1'), workers: 1 });
     await runCorpus(corpus, { out: join(dir, 'w2'), workers: 2 });
     await runCorpus(corpus, { out: join(dir, 'w0'), workers: 0 });
@@ -67,6 +70,18 @@ describe('workers', () => {
     const report = await treeHash(join(dir, 'w1', 'report'));
     expect(report).not.toBeNull();
     for (const run of ['w2', 'w0', 'recycled']) expect(await treeHash(join(dir, run, 'report'))).toBe(report);
+    expect(jsonl<ErrorRecord>(await readFile(join(dir, 'w2', 'errors.jsonl'), 'utf8')).map((e) => e.doc).sort()).toEqual(['f0/a03.txt', 'f1/a05.txt']);
+    // every quote on a speaker page links to the page that holds its document's section
+    const root = join(dir, 'w2', 'report');
+    const speakerPages = (await readdir(join(root, 'speakers'), { recursive: true })).filter((f) => /^[0-9a-f]{2}\/.+\.html$/.test(f));
+    const links = new Set<string>();
+    for (const f of speakerPages) for (const m of (await readFile(join(root, 'speakers', f), 'utf8')).matchAll(/href="\.\.\/\.\.\/(documents\/[0-9a-f]{2}\/\d+\.html)#(d-[0-9a-f]{10})-q-\d+-\d+"/g)) links.add(`${m[1]}#${m[2]}`);
+    const quoted = new Set(jsonl<QuoteRecord>(one['quotes.jsonl']!).filter((q) => q.speaker?.id != null).map((q) => q.doc));
+    expect(new Set([...links].map((l) => l.split('#')[1]))).toEqual(new Set([...quoted].map(documentAnchor)));
+    for (const link of links) {
+      const [page, anchor] = link.split('#');
+      expect(await readFile(join(root, page!), 'utf8')).toContain(`<article class="document" id="${anchor}">`);
+    }
   }, 60_000);
 });
 

@@ -256,9 +256,9 @@ export class ReportWriter {
    * The next document in corpus order (error records not counted), whose place in the corpus is
    * `seq` (error records counted): its section of a page (`renderDocument`) and its quotes' items for
    * their speakers' pages (`speakerItems`, or only their counts when its worker filed them:
-   * `fileSpeakerItems`), which are filed as the document streams past. A page takes DOCUMENTS_PER_PAGE documents, or fewer that
-   * would make it longer than PAGE_CHARS; it is written once the next one has begun, when it is known
-   * whether it is the last.
+   * `fileSpeakerItems`), which are filed as the document streams past. A page takes
+   * DOCUMENTS_PER_PAGE documents, or fewer that would make it longer than PAGE_CHARS; it is written
+   * once the next one has begun, when it is known whether it is the last.
    */
   async addDocument(seq: number, id: string, section: string, items: string): Promise<void> {
     const held = this.#sections.length;

@@ -118,12 +118,11 @@ export const SCRIPT = `'use strict';
   }
   var sections = document.querySelectorAll('article.document');
   Array.prototype.forEach.call(sections, renderDocument);
-  // a quote a link points at exists only now; a document, the tables above it have moved
+  // what the link points at: a quote exists only now, and above a document the tables have moved
   var at = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
   if (at && sections.length > 0) at.scrollIntoView();
   // a name page opened at a name (speakers/names/4f.html#n-…, from a document) leads on to its speaker
-  var name = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  var go = name ? name.querySelector('a[data-go]') : null;
+  var go = at ? at.querySelector('a[data-go]') : null;
   if (go) { location.replace(go.href); return; }
   var tip = document.getElementById('tip');
   if (!tip) return;

@@ -117,14 +117,6 @@ export class TreeDigest {
   digest(): string {
     return sha256(`${this.#count} ${this.#sum.toString(16)}`);
   }
-
-  /** A digest that goes on from this one, which stays as it is. */
-  copy(): TreeDigest {
-    const tree = new TreeDigest();
-    tree.#sum = this.#sum;
-    tree.#count = this.#count;
-    return tree;
-  }
 }
 
 /** `TreeDigest` of files given as (path with `/`, sha256 of the content): what `treeHash` computes from a folder. */

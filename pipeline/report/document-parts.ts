@@ -12,11 +12,11 @@ import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup, speakerSignature } from '../speakers.ts';
 import { joinPieces, readPieces } from '../pieces.ts';
-import { documentRowHalves, speakerQuote } from './lists.ts';
+import { documentRowHalves, speakerQuote, type FiledQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { remembered, speakerBucketOf } from './paths.ts';
-import { encodeSpeakerItems, speakerEntry, type FiledQuote } from './speaker-pages.ts';
+import { encodeSpeakerItems, speakerEntry } from './speaker-pages.ts';
 
 export interface DocumentParts {
   /** The document's row in the documents list, but its link (`documentRowHalves`). */

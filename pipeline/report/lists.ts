@@ -102,8 +102,11 @@ export interface SpeakerQuote {
   readonly rest: string;
 }
 
-/** The quote but its document's link, which is put in where the document's page is known (speaker-pages.ts). */
-export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): Omit<SpeakerQuote, 'doc'> {
+/** A quote on its speaker's pages as it is filed: its document's link (`doc`) is put in where the document's page is known (speaker-pages.ts). */
+export type FiledQuote = Omit<SpeakerQuote, 'doc'>;
+
+/** The quote as it is filed (`FiledQuote`). */
+export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): FiledQuote {
   return {
     title: first ? escapeHtml(document.title ?? document.id) : '',
     type: escapeHtml(q.type),

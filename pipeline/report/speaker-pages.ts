@@ -27,7 +27,7 @@ import { threadId } from 'node:worker_threads';
 import { collectGarbageIfGrown, collectGarbageIfGrownBy } from '../collect-garbage.ts';
 import { groupOfId, type SpeakerRecord } from '../speakers.ts';
 import { joinPieces, ownPiece, readPieces } from '../pieces.ts';
-import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type SpeakerQuote } from './lists.ts';
+import { mentionAs, QuoteList, QUOTES_IN_SECTION, QUOTES_PER_PAGE, speakerGroupPage, speakerQuotesPage, speakerSection, type FiledQuote } from './lists.ts';
 import { sectionLink, SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf, speakerPagePath, speakerPath, speakerQuotesPath } from './paths.ts';
 
 /**
@@ -37,9 +37,6 @@ import { sectionLink, SPEAKER_BUCKETS as BUCKETS, speakerBucketOf, speakerPageOf
  * peak RSS from ~480 MB to ~790 MB and its runs 20–30 % longer, in major collections of that heap.
  */
 const HELD = 8 * 1024 * 1024;
-
-/** A quote on its speaker's pages as it is filed: its document's link (`SpeakerQuote.doc`) is put in when the bucket is read. */
-export type FiledQuote = Omit<SpeakerQuote, 'doc'>;
 
 /**
  * Where a document's quotes link to: its place in the corpus, counting error records (`seq`), which

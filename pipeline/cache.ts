@@ -68,9 +68,7 @@ export interface Manifest {
    * sha256: taking it as the files were written cost the main thread ~1.5 s per 5,000 articles).
    */
   readonly filesStat?: Readonly<Record<string, string | null>>;
-  /** `treeHash` of `<out>/report/`, or null (absent in older manifests) when the run wrote none. */
-  readonly report?: string | null;
-  /** `treeStat` of `<out>/report/` once committed, which a rerun compares instead of reading every page (absent in older manifests). */
+  /** `treeStat` of `<out>/report/` once committed, or null when the run wrote none (absent in older manifests). */
   readonly reportStat?: string | null;
   readonly summary: { readonly documents: number; readonly quotes: number; readonly errors: number; readonly warnings: number; readonly bytes: number };
 }
@@ -119,7 +117,7 @@ export class TreeDigest {
   }
 }
 
-/** `TreeDigest` of files given as (path with `/`, sha256 of the content): what `treeHash` computes from a folder. */
+/** `TreeDigest` of files given as (path with `/`, a digest of the file): what `treeHash` and `treeStat` compute from a folder. */
 export function treeDigest(files: Iterable<readonly [path: string, sha256: string]>): string {
   const tree = new TreeDigest();
   for (const [path, sha256] of files) tree.add(path, sha256);
@@ -127,8 +125,9 @@ export function treeDigest(files: Iterable<readonly [path: string, sha256: strin
 }
 
 /**
- * `treeDigest` of a folder's files, or null when it cannot be read. Read synchronously: a report is
- * thousands of small files, and a stream or a promise per file costs more than reading it.
+ * `treeDigest` of a folder's files, or null when it cannot be read: whether two reports are the same
+ * bytes (the tests compare runs by it). Read synchronously: a report is thousands of small files, and
+ * a stream or a promise per file costs more than reading it.
  */
 export function treeHash(dir: string): string | null {
   return treeOf(dir, (path) => sha256(readFileSync(path)));

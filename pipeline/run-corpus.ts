@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { fileStat, ResultCache, treeHash, treeStat, type Manifest } from './cache.ts';
+import { fileStat, ResultCache, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
@@ -208,7 +208,7 @@ function pool(workers: number, recycleAfter: number): Processor {
  * they are (it takes ~0.5 s to load its modules).
  */
 class SpeakerPagesThread {
-  readonly #thread = new Piscina<SpeakerPagesTask, [string, string][]>({
+  readonly #thread = new Piscina<SpeakerPagesTask, void>({
     filename: new URL('./report/speaker-pages-thread.ts', import.meta.url).href,
     minThreads: 1,
     maxThreads: 1,
@@ -237,11 +237,9 @@ function datasetStats(out: string): Record<string, string | null> {
   return files;
 }
 
-/** Whether the report is as the last run left it: by its files' stats, or for a manifest from before they were kept, by their content. */
+/** Whether the report is as the last run left it, by its files' stats; a manifest from before they were kept does not say. */
 function reportIntact(dir: string, manifest: Manifest): boolean {
-  if (manifest.report == null) return false;
-  if (manifest.reportStat != null) return treeStat(dir) === manifest.reportStat;
-  return treeHash(dir) === manifest.report;
+  return manifest.reportStat != null && treeStat(dir) === manifest.reportStat;
 }
 
 /**
@@ -405,10 +403,9 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     if (report) await report.commit();
     else removeTree(join(out, 'report'));
     const summary = { documents, quotes, errors, warnings, bytes };
-    const reportHash = report ? report.digest() : null;
     const reportStat = report ? treeStat(join(out, 'report')) : null;
     // without a manifest the next run only loses its short cut
-    await cache.writeManifest({ inputs: inputs.digest('hex'), filesStat: datasetStats(out), report: reportHash, reportStat, summary }).catch(() => {});
+    await cache.writeManifest({ inputs: inputs.digest('hex'), filesStat: datasetStats(out), reportStat, summary }).catch(() => {});
     // housekeeping: a folder that cannot be removed now is removed by a later run
     try {
       cache.prune();

@@ -14,7 +14,6 @@ import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { documentAnchor, documentPagePath } from '../pipeline/report/paths.ts';
-import { ReportDir } from '../pipeline/report/report-dir.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { FILES } from '../pipeline/write-dataset.ts';
 
@@ -408,18 +407,5 @@ describe('treeDigest: a folder\'s files, in any order', () => {
     expect(treeHash(join(dir, 'no-such-folder'))).toBeNull();
   });
 
-  test('a report folder\'s digest as written is its treeHash once committed', async () => {
-    const report = await ReportDir.create(join(dir, 'report'));
-    await report.write('index.html', '<p>overview</p>');
-    await report.write('speakers/page-1.html', '<p>speakers</p>');
-    // a page another thread wrote, counted by its sha256
-    await mkdir(join(report.scratch, 'documents'), { recursive: true });
-    await writeFile(join(report.scratch, 'documents', 'd.html'), '<p>document</p>');
-    report.addWritten([['documents/d.html', createHash('sha256').update('<p>document</p>').digest('hex')]]);
-    const digest = report.digest();
-    await report.commit();
-    expect(digest).toBe(treeHash(join(dir, 'report')));
-    expect(report.digest()).toBe(digest);
-  });
 });
 

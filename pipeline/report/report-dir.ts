@@ -2,14 +2,15 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdir, rename } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { sha256, treeDigest } from '../cache.ts';
 
-/** Files written under a folder, each folder made once, with each file's sha256 as written (a report is thousands of small files). */
+/**
+ * Files written under a folder, each folder made once (a report is thousands of small files). Not
+ * hashed: an unchanged rerun compares the report by its files' stats (`treeStat`), and the sha256 of
+ * every page as it was written, kept for a digest no run read, cost ~0.2 s of CPU at 5,000 bench articles.
+ */
 export class FolderFiles {
   readonly #root: string;
   readonly #made = new Set<string>(['.']);
-  /** The path and sha256 of each file written, for a digest: hashed as written rather than read back. */
-  readonly written = new Map<string, string>();
 
   constructor(root: string) {
     this.#root = root;
@@ -29,10 +30,7 @@ export class FolderFiles {
    */
   write(path: string, content: string): void {
     this.makeFolderOf(path);
-    // encoded once, for the file and the hash
-    const bytes = Buffer.from(content);
-    writeFileSync(join(this.#root, path), bytes);
-    this.written.set(path, sha256(bytes));
+    writeFileSync(join(this.#root, path), content);
   }
 }
 
@@ -49,7 +47,6 @@ export function removeTree(path: string): void {
 export class ReportDir {
   readonly #final: string;
   readonly #tmp: string;
-  /** What this thread writes, and (`addWritten`) what another thread wrote: the report's every file but scratch ones. */
   readonly #files: FolderFiles;
 
   private constructor(final: string) {
@@ -66,7 +63,7 @@ export class ReportDir {
     return dir;
   }
 
-  /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write (`addWritten`). */
+  /** The temporary folder, for scratch files that are removed before `commit()`, and for files others write. */
   get scratch(): string {
     return this.#tmp;
   }
@@ -74,16 +71,6 @@ export class ReportDir {
   /** Writes a file, relative to the report root (`FolderFiles.write`). */
   async write(path: string, content: string): Promise<void> {
     this.#files.write(path, content);
-  }
-
-  /** Counts files written into the folder by another thread (its `FolderFiles.written`), by their content's sha256; each path once, and none this thread writes. */
-  addWritten(files: Iterable<readonly [path: string, sha256: string]>): void {
-    for (const [path, sha256] of files) this.#files.written.set(path, sha256);
-  }
-
-  /** `treeHash` of the folder as written, without reading it back. */
-  digest(): string {
-    return treeDigest(this.#files.written);
   }
 
   /** Swaps the new report in for the old one. */

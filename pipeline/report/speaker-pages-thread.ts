@@ -23,15 +23,13 @@ export interface SpeakerPagesTask {
 const GROWTH = 24 * 1024 * 1024;
 
 /**
- * Writes the lists and the pages (`speakerListPages`, `namePages`, `writeSpeakerPages`); hands back
- * each page's path and sha256, for the report's digest. On the main thread, the lists held up the
- * commit of the dataset by ~0.5 s at 5,000 bench articles.
+ * Writes the lists and the pages (`speakerListPages`, `namePages`, `writeSpeakerPages`). On the main
+ * thread, the lists held up the commit of the dataset by ~0.5 s at 5,000 bench articles.
  */
-export default async function writeSpeakerPagesTask({ filed, pages, folder, names }: SpeakerPagesTask): Promise<[path: string, sha256: string][]> {
+export default async function writeSpeakerPagesTask({ filed, pages, folder, names }: SpeakerPagesTask): Promise<void> {
   const files = new FolderFiles(folder);
   for (const [path, html] of speakerListPages(filed.speakers, pages)) files.write(path, html);
   for (const [path, html] of namePages(names, pages)) files.write(path, html);
   const entities = entitiesBySignature(names);
   await writeSpeakerPages(filed, pages, (key) => entities.get(key), async (path, html) => files.write(path, html), GROWTH);
-  return [...files.written];
 }

@@ -120,10 +120,10 @@ class QuotesByDocument {
 
 /**
  * Writes the speaker list, the name pages of `names` and the speaker pages of `filed` into
- * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-thread.ts), and
- * hands back each page's path and sha256. `pages` is the number of shared speaker pages.
+ * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-thread.ts).
+ * `pages` is the number of shared speaker pages.
  */
-export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string, names: readonly SpeakerName[]) => Promise<Iterable<readonly [path: string, sha256: string]>>;
+export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string, names: readonly SpeakerName[]) => Promise<void>;
 
 /**
  * Everything of a report but the document pages and the speaker pages' items, fed the corpus a
@@ -144,7 +144,7 @@ export class ReportEnd {
   #listed = 0;
   readonly #aside: SpeakerPagesAside | undefined;
   /** The speaker pages being written by `aside`, from `start` on. */
-  #asideWritten: Promise<Iterable<readonly [string, string]>> | undefined;
+  #asideWritten: Promise<void> | undefined;
 
   /**
    * For a corpus of `documents` documents (error records not counted), `speakers` entities and
@@ -213,7 +213,7 @@ export class ReportEnd {
   async finish(): Promise<void> {
     const dir = this.#dir;
     await dir.write(listPath('documents', this.#listPage), documentListPage(this.#rows, this.#listPage, this.#overview.documentPages, this.#documents));
-    if (this.#asideWritten !== undefined) dir.addWritten(await this.#asideWritten);
+    if (this.#asideWritten !== undefined) await this.#asideWritten;
     else await this.#speakerPages.finish(this.#overview.speakerPages, this.#resolve, (path, html) => dir.write(path, html));
     await dir.write('index.html', this.#overview.render());
   }
@@ -304,11 +304,6 @@ export class ReportWriter {
     if (this.#sections.length > 0) await this.#writeDocumentPage(true);
     this.#end = new ReportEnd(this.#dir, this.#speakerPages, resolve, this.#pageOf, documents, speakers, errors, aside);
     return this.#end;
-  }
-
-  /** `treeHash` of the report as written: what the manifest records. */
-  digest(): string {
-    return this.#dir.digest();
   }
 
   /**

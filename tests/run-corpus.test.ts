@@ -5,6 +5,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
@@ -254,6 +255,30 @@ describe('commit', () => {
     expect(await treeHash(join(out, 'report'))).toBe(report);
     expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
   }, 60_000);
+
+  test.runIf(process.platform === 'linux')('the speaker pages\' thread lowers its own priority, not the process\'s', async () => {
+    // a thread's nice value: the 19th field of its stat, the 17th after the command's closing parenthesis
+    const nice = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const before = nice(await readFile('/proc/self/stat', 'utf8'));
+    const module = new URL('../pipeline/report/speaker-pages-thread.ts', import.meta.url).href;
+    const thread = new Worker(
+      `const { parentPort } = require('node:worker_threads');
+      const { readFileSync } = require('node:fs');
+      import('tsx/esm/api')
+        .then(({ register }) => (register(), import(${JSON.stringify(module)})))
+        .then(({ lowerPriority }) => parentPort.postMessage([lowerPriority(), readFileSync('/proc/thread-self/stat', 'utf8')]));`,
+      { eval: true },
+    );
+    try {
+      const [lowered, stat] = await new Promise<[boolean, string]>((resolve, reject) => thread.once('message', resolve).once('error', reject));
+      expect(lowered).toBe(true);
+      // never raised: a run started at a lower priority keeps it
+      expect(nice(stat)).toBe(Math.max(before, 10));
+      expect(nice(await readFile('/proc/self/stat', 'utf8'))).toBe(before);
+    } finally {
+      await thread.terminate();
+    }
+  }, 30_000);
 });
 
 describe('input formats', () => {

@@ -1,4 +1,6 @@
 // The speaker list, the name pages and the speaker pages, written in a thread of their own while the run's main thread commits the dataset: the end of a run had a core idle.
+import { readlinkSync } from 'node:fs';
+import { getPriority, setPriority } from 'node:os';
 import { entitiesBySignature, type SpeakerName } from '../speakers.ts';
 import { speakerListPages } from './lists.ts';
 import { namePages } from './name-pages.ts';
@@ -23,10 +25,32 @@ export interface SpeakerPagesTask {
 const GROWTH = 24 * 1024 * 1024;
 
 /**
+ * This thread's nice value. It runs beside the main thread's commit of the dataset, which the run
+ * waits on, and finishes well before it; given the same share of a core, it slowed the commit by its
+ * collections and writes.
+ */
+const NICE = 10;
+
+/**
+ * Lowers this thread's priority to `nice`, unless it is lower already, on Linux (where `setpriority`
+ * takes a thread's own id); elsewhere it stays as it is.
+ */
+export function lowerPriority(nice = NICE): boolean {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop());
+    setPriority(thread, Math.max(nice, getPriority(thread)));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Writes the lists and the pages (`speakerListPages`, `namePages`, `writeSpeakerPages`). On the main
  * thread, the lists held up the commit of the dataset by ~0.5 s at 5,000 bench articles.
  */
 export default async function writeSpeakerPagesTask({ filed, pages, folder, names }: SpeakerPagesTask): Promise<void> {
+  lowerPriority();
   const files = new FolderFiles(folder);
   for (const [path, html] of speakerListPages(filed.speakers, pages)) files.write(path, html);
   for (const [path, html] of namePages(names, pages)) files.write(path, html);

@@ -219,7 +219,15 @@ function printReportCost(cores: number, reported: readonly RunResult[], bare: re
   const pairs = reported.map((r, i) => r.seconds / bare[i]!.seconds - 1).filter((x) => Number.isFinite(x));
   const sorted = [...pairs].sort((a, b) => a - b);
   const median = sorted.length % 2 === 1 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
-  if (pairs.length > 1) console.log(`  pair by pair: ${pairs.map(percent).join(', ')}; median ${percent(median)}`);
+  if (pairs.length > 1) {
+    // the pairs' spread, for whether a mean is above the target by more than the machine's drift
+    const average = pairs.reduce((a, x) => a + x, 0) / pairs.length;
+    const error = Math.sqrt(pairs.reduce((a, x) => a + (x - average) ** 2, 0) / (pairs.length - 1) / pairs.length);
+    console.log(`  pair by pair: ${pairs.map(percent).join(', ')}; median ${percent(median)}; mean ${percent(average)} ± ${fmt(error * 100)} % (standard error)`);
+  }
+  // on cores the runs keep busy, a run's time grows with its CPU, whichever thread spends it
+  const cpu = (rs: readonly RunResult[]) => rs.reduce((a, r) => a + r.cpuSeconds, 0) / rs.length;
+  console.log(`  CPU: ${fmt(cpu(reported), 1)} s a run with it, ${fmt(cpu(bare), 1)} s without (${percent(cpu(reported) / cpu(bare) - 1)})`);
 }
 
 async function main(): Promise<void> {

@@ -5,8 +5,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, utimes, write
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
 import { encodeEntry, ResultCache, treeDigest, treeHash } from '../pipeline/cache.ts';
@@ -208,6 +208,27 @@ describe('unchanged rerun', () => {
     expect(await readFile(page, 'utf8')).not.toBe(html);
     // the short cut: no worker was started, nothing was rewritten
     expect((await stat(join(out, 'quotes.jsonl'))).mtimeMs).toBeLessThan(started);
+  }, 60_000);
+
+  test('run-corpus writes the report again after a manifest that kept no report stats, as older runs wrote them', async () => {
+    await articles(3);
+    await runCorpus(corpus, { out, workers: 0 });
+    const report = treeHash(join(out, 'report'));
+    const manifestPath = join(out, '.cache', 'manifest.json');
+    const { reportStat, ...older } = JSON.parse(await readFile(manifestPath, 'utf8')) as Record<string, unknown>;
+    expect(reportStat).toEqual(expect.any(String));
+    // the content hash such a manifest kept instead, which no run compares any more
+    await writeFile(manifestPath, JSON.stringify({ ...older, report }));
+    const before = (await stat(join(out, 'report', 'index.html'))).ino;
+    const summary = await runCorpus(corpus, { out, workers: 0 });
+    expect(summary.cached).toBe(3);
+    // a new report folder took the old one's place, with the same bytes
+    expect((await stat(join(out, 'report', 'index.html'))).ino).not.toBe(before);
+    expect(treeHash(join(out, 'report'))).toBe(report);
+    // and the rerun after it takes the short cut
+    const again = (await stat(join(out, 'report', 'index.html'))).ino;
+    await runCorpus(corpus, { out, workers: 0 });
+    expect((await stat(join(out, 'report', 'index.html'))).ino).toBe(again);
   }, 60_000);
 });
 
@@ -431,6 +452,5 @@ describe('treeDigest: a folder\'s files, in any order', () => {
     expect(treeHash(root)).toBe(treeDigest([['index.html', sha('i')], ['documents/0a/d.html', sha('d')], ['documents/0a/deep/e.html', sha('e')]]));
     expect(treeHash(join(dir, 'no-such-folder'))).toBeNull();
   });
-
 });
 

@@ -12,7 +12,7 @@ import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs
 import { readDocumentParts } from './report/document-parts.ts';
 import { removeTree } from './report/report-dir.ts';
 import { ReportWriter, type SpeakerPagesAside } from './report/write-report.ts';
-import type { SpeakerPagesTask } from './report/speaker-pages-thread.ts';
+import { SpeakerPagesProcess } from './report/speaker-pages-process.ts';
 import { collectGarbage, collectGarbageIfGrownBy } from './collect-garbage.ts';
 import { entitiesBySignature, SpeakerIndex } from './speakers.ts';
 import { DatasetWriter, FILES } from './write-dataset.ts';
@@ -122,8 +122,9 @@ function validate(options: RunOptions) {
 }
 
 /**
- * Worker threads start without the parent's loader hooks when the parent registered tsx from code
- * (bin/quotes.js) or runs under vitest: hand them tsx's loader explicitly unless they inherit it.
+ * Worker threads, and the speaker pages' process, start without the parent's loader hooks when the
+ * parent registered tsx from code (bin/quotes.js) or runs under vitest: hand them tsx's loader
+ * explicitly unless they inherit it.
  */
 function workerExecArgv(): string[] {
   if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
@@ -199,37 +200,6 @@ function pool(workers: number, recycleAfter: number): Processor {
       await piscina.destroy();
     },
   };
-}
-
-/**
- * The thread that writes the speaker list, the name pages and the speaker pages while this one
- * commits the dataset: after the last document the workers are gone, and the two ran one after the
- * other with a core idle. Started before the corpus's speakers are linked, to load its modules
- * meanwhile: at 5,000 bench articles it had its task ~0.3 s after the last document, the speakers
- * linked at ~0.2 s.
- */
-class SpeakerPagesThread {
-  readonly #thread = new Piscina<SpeakerPagesTask, void>({
-    filename: new URL('./report/speaker-pages-thread.ts', import.meta.url).href,
-    minThreads: 1,
-    maxThreads: 1,
-    execArgv: workerExecArgv(),
-  });
-
-  #destroyed: Promise<void> | undefined;
-
-  /** Runs the task, then ends the thread: its heap is not held through the rest of the run. */
-  readonly aside: SpeakerPagesAside = async (filed, pages, folder, names) => {
-    try {
-      return await this.#thread.run({ filed, pages, folder, names });
-    } finally {
-      await this.destroy();
-    }
-  };
-
-  destroy(): Promise<void> {
-    return (this.#destroyed ??= this.#thread.destroy());
-  }
 }
 
 function datasetStats(out: string): Record<string, string | null> {
@@ -365,8 +335,10 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
 
   const window = Math.max(workers, 1) * 4 + 4;
   const inFlight: Promise<Done>[] = [];
-  let pagesThread: SpeakerPagesThread | undefined;
+  let pagesProcess: SpeakerPagesProcess | undefined;
   try {
+    // started with the run, so that it has loaded by the end, when it writes the speaker pages beside the commit
+    if (report && workers > 0) pagesProcess = new SpeakerPagesProcess(workerExecArgv());
     for await (const raw of read()) {
       const done = handle(raw);
       // settled later, in order; a rejection here must not count as unhandled meanwhile
@@ -378,13 +350,12 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     // the workers' memory is not needed to link speakers and rewrite the quotes
     if (processor) await (await processor).close();
     processor = undefined;
-    if (report && workers > 0) pagesThread = new SpeakerPagesThread();
     const { speakers, lookup, names } = index.link();
     // the rest of the report is put together from the documents' rows and counts as the quotes are committed
     const named = report ? names() : [];
     // with no worker, a run keeps to this thread, which then needs each name's entity
     const entities = workers > 0 ? undefined : entitiesBySignature(named);
-    const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesThread?.aside);
+    const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesProcess && ((filed, pages, folder, names) => pagesProcess!.write({ filed, pages, folder, names })));
     let committed = 0;
     await writer.commit(
       speakers,
@@ -420,7 +391,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     throw error;
   } finally {
     if (processor) await (await processor).close();
-    await pagesThread?.destroy();
+    await pagesProcess?.stop();
   }
   return { documents, quotes, errors, warnings, cached, bytes };
 }

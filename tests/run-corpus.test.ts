@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { article, prng } from '../bench/corpus.ts';
 import { encodeEntry, ResultCache, treeDigest, treeHash } from '../pipeline/cache.ts';
@@ -15,6 +14,7 @@ import { collapseWhitespace } from '../pipeline/document.ts';
 import { readCorpus, type ErrorRecord } from '../pipeline/read-corpus.ts';
 import type { DocumentRecord, QuoteRecord } from '../pipeline/records.ts';
 import { documentAnchor, documentPagePath } from '../pipeline/report/paths.ts';
+import { SPEAKER_PAGES_NICE, SpeakerPagesProcess } from '../pipeline/report/speaker-pages-process.ts';
 import { runCorpus } from '../pipeline/run-corpus.ts';
 import { FILES } from '../pipeline/write-dataset.ts';
 
@@ -253,7 +253,7 @@ describe('commit', () => {
     expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
   }, 60_000);
 
-  test('run-corpus leaves the previous dataset and report intact when the speaker pages\' thread fails at the end', async () => {
+  test('run-corpus leaves the previous dataset and report intact when the speaker pages\' process fails at the end', async () => {
     await articles(5);
     await runCorpus(corpus, { out, workers: 0 });
     const before = await dataset();
@@ -277,28 +277,28 @@ describe('commit', () => {
     expect((await readdir(out)).filter((f) => f.startsWith('.tmp') || f.startsWith('.report'))).toEqual([]);
   }, 60_000);
 
-  test.runIf(process.platform === 'linux')('the speaker pages\' thread lowers its own priority, not the process\'s', async () => {
+  test.runIf(process.platform === 'linux')('the speaker pages\' process runs at a lower priority, every thread of it, and leaves when stopped', async () => {
     // a thread's nice value: the 19th field of its stat, the 17th after the command's closing parenthesis
     const nice = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
     const before = nice(await readFile('/proc/self/stat', 'utf8'));
-    const module = new URL('../pipeline/report/speaker-pages-thread.ts', import.meta.url).href;
-    const thread = new Worker(
-      `const { parentPort } = require('node:worker_threads');
-      const { readFileSync } = require('node:fs');
-      import('tsx/esm/api')
-        .then(({ register }) => (register(), import(${JSON.stringify(module)})))
-        .then(({ lowerPriority }) => parentPort.postMessage([lowerPriority(), readFileSync('/proc/thread-self/stat', 'utf8')]));`,
-      { eval: true },
-    );
+    // TypeScript through tsx, as the run hands it on (the tests run from the repository's root)
+    const pages = new SpeakerPagesProcess(['--import', 'tsx']);
     try {
-      const [lowered, stat] = await new Promise<[boolean, string]>((resolve, reject) => thread.once('message', resolve).once('error', reject));
-      expect(lowered).toBe(true);
-      // never raised: a run started at a lower priority keeps it
-      expect(nice(stat)).toBe(Math.max(before, 10));
+      const pid = pages.pid!;
+      // its threads (V8's helpers among them) once it has loaded
+      let threads: string[] = [];
+      for (let tries = 0; tries < 100 && threads.length < 4; tries++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        threads = await readdir(`/proc/${pid}/task`);
+      }
+      expect(threads.length).toBeGreaterThanOrEqual(4);
+      for (const thread of threads) expect(nice(await readFile(`/proc/${pid}/task/${thread}/stat`, 'utf8'))).toBe(Math.max(before, SPEAKER_PAGES_NICE));
       expect(nice(await readFile('/proc/self/stat', 'utf8'))).toBe(before);
     } finally {
-      await thread.terminate();
+      await pages.stop();
     }
+    // stopped before it was given its task: gone, not left behind
+    await expect(readdir(`/proc/${pages.pid}/task`)).rejects.toThrow('ENOENT');
   }, 30_000);
 });
 

@@ -120,7 +120,7 @@ class QuotesByDocument {
 
 /**
  * Writes the speaker list, the name pages of `names` and the speaker pages of `filed` into
- * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-thread.ts).
+ * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-process.ts).
  * `pages` is the number of shared speaker pages.
  */
 export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string, names: readonly SpeakerName[]) => Promise<void>;

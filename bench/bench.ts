@@ -12,6 +12,7 @@
 // included) is its own. Corpora are built once under the system temp folder and reused.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,12 +57,45 @@ function childAsync<T>(task: string, args: string[]): Promise<T> {
   });
 }
 
+/** The processes this one started, and theirs (Linux; none elsewhere): the run's speaker pages' process. */
+function descendants(pid: number | 'self' = 'self', depth = 0): number[] {
+  if (depth > 3) return [];
+  const found: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number)) found.push(child, ...descendants(child, depth + 1));
+    }
+  } catch {}
+  return found;
+}
+
+/** Resident bytes of a process by its id, 0 once it is gone. */
+function residentBytes(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+  } catch {
+    return 0;
+  }
+}
+
 // Sampled rather than getrusage's maxRSS: a child's maxRSS starts from its parent's RSS at the fork,
-// and the parent may just have hashed a gigabyte of dataset.
+// and the parent may just have hashed a gigabyte of dataset. The processes a run starts count with it.
 let peakRss = 0;
-const sampleRss = () => (peakRss = Math.max(peakRss, process.memoryUsage.rss()));
+const rssNow = () => process.memoryUsage.rss() + descendants().reduce((sum, pid) => sum + residentBytes(pid), 0);
+const sampleRss = () => (peakRss = Math.max(peakRss, rssNow()));
 setInterval(sampleRss, 50).unref();
-const rssMB = () => Math.round(Math.max(peakRss, process.memoryUsage.rss()) / 1024 / 1024);
+const rssMB = () => Math.round(Math.max(peakRss, rssNow()) / 1024 / 1024);
+
+/** CPU seconds of the processes this one started and has waited for (Linux: /proc's cutime and cstime, in ticks of 1/100 s). */
+function childrenCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
 
 async function childRun(dir: string, out: string, workers: number, version: string, report: boolean): Promise<RunResult> {
   const { runCorpus } = await import('../pipeline/run-corpus.ts');
@@ -70,7 +104,8 @@ async function childRun(dir: string, out: string, workers: number, version: stri
   const usage = process.resourceUsage();
   return {
     seconds: (performance.now() - t) / 1000,
-    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6,
+    // the speaker pages' process's too
+    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6 + childrenCpuSeconds(),
     rssMB: rssMB(),
     documents: s.documents,
     bytes: s.bytes,

@@ -11,7 +11,7 @@ import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { readDocumentParts } from './report/document-parts.ts';
 import { removeTree } from './report/report-dir.ts';
-import { ReportWriter, type SpeakerPagesAside } from './report/write-report.ts';
+import { ReportWriter } from './report/write-report.ts';
 import { SpeakerPagesProcess } from './report/speaker-pages-process.ts';
 import { collectGarbage, collectGarbageIfGrownBy } from './collect-garbage.ts';
 import { entitiesBySignature, SpeakerIndex } from './speakers.ts';

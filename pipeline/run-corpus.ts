@@ -355,7 +355,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const named = report ? names() : [];
     // with no worker, a run keeps to this thread, which then needs each name's entity
     const entities = workers > 0 ? undefined : entitiesBySignature(named);
-    const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesProcess && ((filed, pages, folder, names) => pagesProcess!.write({ filed, pages, folder, names })));
+    const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesProcess?.write);
     let committed = 0;
     await writer.commit(
       speakers,

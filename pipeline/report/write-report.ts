@@ -24,7 +24,8 @@ import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAG
 import { documentPage, inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
-import { SpeakerPages, type FiledQuotes } from './speaker-pages.ts';
+import { SpeakerPages } from './speaker-pages.ts';
+import type { SpeakerPagesTask } from './speaker-pages-task.ts';
 import { STYLE } from './style.ts';
 
 /**
@@ -119,11 +120,11 @@ class QuotesByDocument {
 }
 
 /**
- * Writes the speaker list, the name pages of `names` and the speaker pages of `filed` into
- * `folder`, the report's temporary folder, elsewhere than this thread (speaker-pages-process.ts).
- * `pages` is the number of shared speaker pages.
+ * Writes the speaker list, the name pages and the speaker pages of a task (`writeSpeakerPagesTask`)
+ * into its folder, the report's temporary folder, elsewhere than this thread
+ * (`SpeakerPagesProcess.write`).
  */
-export type SpeakerPagesAside = (filed: FiledQuotes, pages: number, folder: string, names: readonly SpeakerName[]) => Promise<void>;
+export type SpeakerPagesAside = (task: SpeakerPagesTask) => Promise<void>;
 
 /**
  * Everything of a report but the document pages and the speaker pages' items, fed the corpus a
@@ -183,7 +184,7 @@ export class ReportEnd {
       if (this.#aside === undefined) all.push(speaker);
     }
     if (this.#aside !== undefined) {
-      this.#asideWritten = this.#aside(await this.#speakerPages.close(), overview.speakerPages, dir.scratch, Array.isArray(names) ? names : [...names]);
+      this.#asideWritten = this.#aside({ filed: await this.#speakerPages.close(), pages: overview.speakerPages, folder: dir.scratch, names: Array.isArray(names) ? names : [...names] });
       // waited for in `finish` or `settled`
       this.#asideWritten.catch(() => {});
       return;

@@ -12,7 +12,7 @@ import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup, speakerSignature } from '../speakers.ts';
 import { joinPieces, readPieces } from '../pieces.ts';
-import { documentRowHalves, speakerQuote, type FiledQuote } from './lists.ts';
+import { documentRowHalves, filedTitle, speakerQuote, type FiledQuote } from './lists.ts';
 import { documentCounts, type DocumentCounts } from './overview.ts';
 import { inTextOrder, quoteAnchors } from './render-document.ts';
 import { remembered, speakerBucketOf } from './paths.ts';
@@ -42,11 +42,12 @@ export function readDocumentParts(parts: string): DocumentParts {
  */
 export function* speakerQuotes(record: DocumentRecord, quotes: readonly QuoteRecord[], keyOf: (q: QuoteRecord) => string | undefined): Generator<[key: string, q: QuoteRecord, item: FiledQuote]> {
   const anchors = quoteAnchors(quotes);
+  const title = filedTitle(record);
   const titled = new Set<string>();
   for (const [i, q] of quotes.entries()) {
     const key = keyOf(q);
     if (key === undefined) continue;
-    yield [key, q, speakerQuote(q, anchors[i]!, record, !titled.has(key))];
+    yield [key, q, speakerQuote(q, anchors[i]!, titled.has(key) ? '' : title)];
     titled.add(key);
   }
 }
@@ -65,13 +66,21 @@ const filingOf = remembered(speakerSignature, (kind: EntityKind, name: string) =
  * speaker of that name, as the corpus looks it up.
  */
 export function speakerItems(record: DocumentRecord, quotes: readonly QuoteRecord[], speakers: readonly { readonly name: string; readonly kind: EntityKind }[]): string {
-  const byName = new Map(speakers.map((s) => [s.name, filingOf(s.kind, s.name)]));
+  const byName = new Map<string, { readonly key: string; readonly bucket: number }>();
+  for (const s of speakers) byName.set(s.name, filingOf(s.kind, s.name));
+  const ordered = inTextOrder(quotes);
+  const anchors = quoteAnchors(ordered);
   const counts = new Map<string, number>();
   const buckets = new Map<number, string>();
-  for (const [key, q, item] of speakerQuotes(record, inTextOrder(quotes), (q) => (q.speaker === null ? undefined : byName.get(q.speaker.name)?.key))) {
-    const bucket = byName.get(q.speaker!.name)!.bucket;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    buckets.set(bucket, (buckets.get(bucket) ?? '') + speakerEntry(key, q.speaker!.mention, item));
+  const title = filedTitle(record);
+  // one loop, as `speakerQuotes` but without its tuples: this runs for every quote of the corpus, in a worker
+  for (let i = 0; i < ordered.length; i++) {
+    const q = ordered[i]!;
+    const filing = q.speaker === null ? undefined : byName.get(q.speaker.name);
+    if (filing === undefined) continue;
+    const count = counts.get(filing.key);
+    counts.set(filing.key, (count ?? 0) + 1);
+    buckets.set(filing.bucket, (buckets.get(filing.bucket) ?? '') + speakerEntry(filing.key, q.speaker!.mention, speakerQuote(q, anchors[i]!, count === undefined ? title : '')));
   }
   return encodeSpeakerItems(counts, buckets);
 }

@@ -105,10 +105,13 @@ export interface SpeakerQuote {
 /** A quote on its speaker's pages as it is filed: its document's link (`doc`) is put in where the document's page is known (speaker-pages.ts). */
 export type FiledQuote = Omit<SpeakerQuote, 'doc'>;
 
-/** The quote as it is filed (`FiledQuote`). */
-export function speakerQuote(q: QuoteRecord, anchor: string, document: DocumentRecord, first: boolean): FiledQuote {
+/** A document's title as its speakers' pages head their quotes of it (`FiledQuote`). */
+export const filedTitle = (document: DocumentRecord) => escapeHtml(document.title ?? document.id);
+
+/** The quote as it is filed (`FiledQuote`), `title` (`filedTitle`) given with a document's first quote of a speaker, else ''. */
+export function speakerQuote(q: QuoteRecord, anchor: string, title: string): FiledQuote {
   return {
-    title: first ? escapeHtml(document.title ?? document.id) : '',
+    title,
     type: escapeHtml(q.type),
     anchor,
     rest: `${q.cue === null ? '' : ` · “${escapeHtml(q.cue.text)}”`}<blockquote>${escapeHtml(q.text)}</blockquote>`,

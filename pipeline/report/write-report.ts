@@ -100,7 +100,7 @@ class QuotesByDocument {
   }
 
   /** The quotes of document `id`, in text order. */
-  async of(id: string): Promise<QuoteRecord[]> {
+  async of(id: string): Promise<readonly QuoteRecord[]> {
     if (this.#current === undefined) await this.#advance();
     const quotes: QuoteRecord[] = [];
     while (this.#current != null && this.#current.doc === id) {

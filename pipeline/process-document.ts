@@ -88,10 +88,7 @@ export function processRaw(raw: RawDocument, options: ProcessOptions = {}): Proc
 export interface SerializedResult {
   /** The documents.jsonl line, without its newline. */
   readonly document: string;
-  /**
-   * The document's quotes as the commit reads them back (`documentFrame`): their quotes.jsonl lines
-   * and CSV rows, and with a page, its row and counts for the report (`documentParts`).
-   */
+  /** The document's quotes as the commit reads them back (`documentFrame`): their quotes.jsonl lines and CSV rows. */
   readonly frame: string;
   readonly quoteCount: number;
   readonly id: string;
@@ -101,11 +98,12 @@ export interface SerializedResult {
   readonly page?: string;
   /** With a page, the document's quotes' items for their speakers' pages (`speakerItems`). */
   readonly speakerItems?: string;
+  /** With a page, its row in the documents list and its counts for the overview (`documentParts`). */
+  readonly parts?: string;
 }
 
 export function serialize(result: DocumentResult): SerializedResult {
   const { document, quotes, page } = result;
-  const frame = documentFrame(document.id, quotes, page === undefined ? '' : documentParts(document, quotes));
-  const serialized = { document: JSON.stringify(document), frame, quoteCount: quotes.length, id: document.id, speakers: result.speakers, warnings: result.warnings };
-  return page === undefined ? serialized : { ...serialized, page, speakerItems: speakerItems(document, quotes, result.speakers) };
+  const serialized = { document: JSON.stringify(document), frame: documentFrame(document.id, quotes), quoteCount: quotes.length, id: document.id, speakers: result.speakers, warnings: result.warnings };
+  return page === undefined ? serialized : { ...serialized, page, speakerItems: speakerItems(document, quotes, result.speakers), parts: documentParts(document, quotes) };
 }

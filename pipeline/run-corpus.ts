@@ -9,7 +9,6 @@ import { fileStat, ResultCache, treeStat, type Manifest } from './cache.ts';
 import type { SerializedResult } from './process-document.ts';
 import type { Task, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
-import { readDocumentParts } from './report/document-parts.ts';
 import { removeTree } from './report/report-dir.ts';
 import { ReportWriter } from './report/write-report.ts';
 import { SpeakerPagesProcess } from './report/speaker-pages-process.ts';
@@ -177,6 +176,7 @@ function pool(workers: number, recycleAfter: number): Processor {
   let submitted = 0;
   const inFlight = new Set<Promise<Result>>();
   let ready: Promise<void> = Promise.resolve();
+  let closed: Promise<void> | undefined;
   return {
     run(job) {
       if (submitted === recycleAfter * workers) {
@@ -195,10 +195,8 @@ function pool(workers: number, recycleAfter: number): Processor {
       void task.finally(() => inFlight.delete(task)).catch(() => {});
       return task;
     },
-    close: async () => {
-      await ready;
-      await piscina.destroy();
-    },
+    // once, whoever asks: the run starts closing the pool, and a failure after that closes it again
+    close: () => (closed ??= ready.then(() => piscina.destroy())),
   };
 }
 
@@ -283,7 +281,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
     const key = cache.key(raw);
     inputs.update(`${key}\n`);
     // an entry from a run without a report has no section of a page: a miss when a report is wanted
-    const lookup = force ? undefined : cache.get(key).then((entry) => (entry !== undefined && report && entry.page === undefined ? undefined : entry));
+    const lookup = force ? undefined : cache.get(key).then((entry) => (entry !== undefined && report && (entry.page === undefined || entry.parts === undefined) ? undefined : entry));
     // looked up side by side, but handed to the pool in corpus order: with one worker, documents
     // are processed in the same order on every run (wink-nlp's results depend on what it read before)
     // (the task is wrapped: a promise returned from `then` would be waited for, not handed on)
@@ -324,7 +322,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeFrame(r.document, r.frame);
-      if (report) await report.addDocument(seq, r.id, r.page!, r.speakerItems!);
+      if (report) await report.addDocument(seq, r.id, r.page!, r.speakerItems!, r.parts!);
       for (const w of r.warnings) {
         warnings++;
         await writer.writeError(w);
@@ -347,31 +345,32 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       while (inFlight.length >= window) await write(await inFlight.shift()!);
     }
     while (inFlight.length > 0) await write(await inFlight.shift()!);
-    // the workers' memory is not needed to link speakers and rewrite the quotes
-    if (processor) await (await processor).close();
-    processor = undefined;
+    // the workers are not needed to link speakers and rewrite the quotes: the pool closes meanwhile,
+    // and the speaker pages' process, which takes about as long as the commit, is handed its task first
+    const closing = processor?.then((p) => p.close());
+    // waited for after the commit, or by the failure path, which closes the pool again
+    closing?.catch(() => {});
     const { speakers, lookup, names } = index.link();
-    // the rest of the report is put together from the documents' rows and counts as the quotes are committed
     const named = report ? names() : [];
     // with no worker, a run keeps to this thread, which then needs each name's entity
     const entities = workers > 0 ? undefined : entitiesBySignature(named);
     const end = await report?.end((key) => entities?.get(key), documents - errors, speakers.length, errors + warnings, pagesProcess?.write);
+    await end?.start(speakers, named);
     let committed = 0;
     await writer.commit(
       speakers,
       lookup,
       end && {
-        begin: () => end.start(speakers, named),
-        document: (doc, part) => {
+        document: () => {
           // the commit's garbage piles up between major collections: the end of the 100,000-article
           // bench held up to ~800 MB of heap, and a snapshot of the end of 20,000 found 70 MB of 182 live
           if (++committed % COMMIT_GC_EVERY === 0) collectGarbage();
-          const { row, counts } = readDocumentParts(part);
-          return end.document(doc, row, counts);
         },
         complete: () => end.finish(),
       },
     );
+    await closing;
+    processor = undefined;
     if (report) await report.commit();
     else removeTree(join(out, 'report'));
     const summary = { documents, quotes, errors, warnings, bytes };

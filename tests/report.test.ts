@@ -17,10 +17,11 @@ import { inTextOrder } from '../pipeline/report/render-document.ts';
 import { pager } from '../pipeline/report/html.ts';
 import { dayOf, documentCounts } from '../pipeline/report/overview.ts';
 import { documentRowHalves } from '../pipeline/report/lists.ts';
+import { documentParts } from '../pipeline/report/document-parts.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
 import { encodeSpeakerItems, fileSpeakerItems, SpeakerPages, speakerEntry, stopFiling } from '../pipeline/report/speaker-pages.ts';
 import { work } from '../pipeline/worker.ts';
-import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
+import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
 const SEEDS = join(import.meta.dirname, '..', 'seeds');
@@ -513,6 +514,45 @@ describe('the report at scale', () => {
     } finally {
       await rm(out, { recursive: true, force: true });
     }
+  });
+
+  test(`lists documents given with their parts as they stream past, ${PER_PAGE} a page, as the same pages fed at the end would`, async () => {
+    const n = 2 * PER_PAGE + 3;
+    const ids = Array.from({ length: n }, (_, i) => `doc-${String(i).padStart(3, '0')}.txt`);
+    // a title with a newline and non-ASCII: the rows wait in a file between the pages, read back by their UTF-8 bytes
+    const record = (id: string, i: number): DocumentRecord => ({ id, title: i % 7 === 0 ? `Réunion «${i}»\n<b>${id}</b>` : null, date: '2024-07-0' + (1 + (i % 9)), outlet: i % 2 ? 'TASS' : null, quotes: i % 3, messages: [], chars: 5 });
+    const lists = async (streamed: boolean) => {
+      const out = await mkdtemp(join(tmpdir(), 'quotes-report-rows-'));
+      try {
+        const report = await ReportWriter.create(out);
+        for (const [i, id] of ids.entries()) {
+          const section = `<article class="document" id="${documentAnchor(id)}">${id}</article>`;
+          await report.addDocument(i, id, section, '', streamed ? documentParts(record(id, i), []) : undefined);
+        }
+        const end = await report.end(() => undefined, n, 0, 0);
+        await end.start([], []);
+        if (!streamed) for (const [i, id] of ids.entries()) await end.document(id, documentRowHalves(record(id, i)), documentCounts(record(id, i), []));
+        await end.finish();
+        await report.commit();
+        expect(await readdir(join(out, 'report'))).toEqual(['documents', 'index.html', 'report.css', 'report.js', 'speakers']);
+        const pages = (await readdir(join(out, 'report', 'documents'))).filter((f) => f.startsWith('page-')).sort();
+        return [pages, await Promise.all(pages.map((p) => readFile(join(out, 'report', 'documents', p), 'utf8'))), await readFile(join(out, 'report', 'index.html'), 'utf8')] as const;
+      } finally {
+        await rm(out, { recursive: true, force: true });
+      }
+    };
+    const [pages, html, overview] = await lists(true);
+    expect(pages).toEqual(['page-1.html', 'page-2.html', 'page-3.html']);
+    for (const [k, page] of html.entries()) {
+      const first = k * PER_PAGE;
+      const rows = ids.slice(first, first + PER_PAGE);
+      expect(page).toContain(`${first + 1}–${first + rows.length} of ${n}, by file name.`);
+      // each row, in order, links to its document's section on its page
+      const links = [...page.matchAll(/<tr><td><a href="\.\.\/([^"]+)">/g)].map((m) => m[1]);
+      expect(links).toEqual(rows.map((id, i) => documentLink(Math.floor((first + i) / DOCUMENTS_PER_PAGE), id)));
+    }
+    expect(html[0]).toContain(escapeHtml('Réunion «0»\n<b>doc-000.txt</b>'));
+    expect(await lists(false)).toEqual([pages, html, overview]);
   });
 
   test(`puts fewer documents on a page whose sections would pass ${PAGE_CHARS} characters, a longer one alone, and the list links each to its page`, async () => {

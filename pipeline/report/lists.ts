@@ -26,7 +26,8 @@ export function documentRow([before, after]: readonly [string, string], link: st
   return `${before}${FROM_LIST}${link}${after}`;
 }
 
-export function documentListPage(rows: readonly string[], n: number, total: number, documents: number): string {
+/** List page `n` of `total`, of `documents` in all: its `count` rows (`documentRow`), joined by newlines. */
+export function documentListPage(rows: string, count: number, n: number, total: number, documents: number): string {
   const nav = pager(n, total, (k) => `page-${k}.html`);
   const first = (n - 1) * PER_PAGE + 1;
   return page({
@@ -34,12 +35,12 @@ export function documentListPage(rows: readonly string[], n: number, total: numb
     root: FROM_LIST,
     section: 'documents',
     body: `<h1>Documents</h1>
-<p class="meta">${rows.length === 0 ? 'No documents.' : `${first}–${first + rows.length - 1} of ${documents}, by file name.`}</p>
+<p class="meta">${count === 0 ? 'No documents.' : `${first}–${first + count - 1} of ${documents}, by file name.`}</p>
 ${nav}
 <div class="scroll"><table>
 <thead><tr><th>Document</th><th>Date</th><th>Outlet</th><th class="num">Quotes</th></tr></thead>
 <tbody>
-${rows.join('\n')}
+${rows}
 </tbody>
 </table></div>
 ${nav}`,

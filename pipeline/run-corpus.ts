@@ -121,9 +121,8 @@ function validate(options: RunOptions) {
 }
 
 /**
- * Worker threads, and the speaker pages' process, start without the parent's loader hooks when the
- * parent registered tsx from code (bin/quotes.js) or runs under vitest: hand them tsx's loader
- * explicitly unless they inherit it.
+ * Worker threads start without the parent's loader hooks when the parent registered tsx from code
+ * (bin/quotes.js) or runs under vitest: hand them tsx's loader explicitly unless they inherit it.
  */
 function workerExecArgv(): string[] {
   if (process.execArgv.some((a) => a.includes('tsx'))) return process.execArgv;
@@ -336,7 +335,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
   let pagesProcess: SpeakerPagesProcess | undefined;
   try {
     // started with the run, so that it has loaded by the end, when it writes the speaker pages beside the commit
-    if (report && workers > 0) pagesProcess = new SpeakerPagesProcess(workerExecArgv());
+    if (report && workers > 0) pagesProcess = new SpeakerPagesProcess(report.filing);
     for await (const raw of read()) {
       const done = handle(raw);
       // settled later, in order; a rejection here must not count as unhandled meanwhile

@@ -281,8 +281,8 @@ describe('commit', () => {
     // a thread's nice value: the 19th field of its stat, the 17th after the command's closing parenthesis
     const nice = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
     const before = nice(await readFile('/proc/self/stat', 'utf8'));
-    // TypeScript through tsx, as the run hands it on (the tests run from the repository's root)
-    const pages = new SpeakerPagesProcess(['--import', 'tsx']);
+    const folder = await mkdtemp(join(tmpdir(), 'quotes-speaker-pages-'));
+    const pages = new SpeakerPagesProcess(folder);
     try {
       const pid = pages.pid!;
       // its threads (V8's helpers among them) once it has loaded
@@ -297,8 +297,10 @@ describe('commit', () => {
     } finally {
       await pages.stop();
     }
-    // stopped before it was given its task: gone, not left behind
+    // stopped before it was given its task: gone, not left behind, nor its script
     await expect(readdir(`/proc/${pages.pid}/task`)).rejects.toThrow('ENOENT');
+    expect(await readdir(folder)).toEqual([]);
+    await rm(folder, { recursive: true });
   }, 30_000);
 });
 

@@ -6,8 +6,7 @@ import { Piscina } from 'piscina';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileStat, ResultCache, treeStat, type Manifest } from './cache.ts';
-import type { SerializedResult } from './process-document.ts';
-import type { Task, WorkResult } from './worker.ts';
+import type { Task, WorkedResult, WorkResult } from './worker.ts';
 import { isError, readRawCorpus, type ErrorRecord, type RawDocument, type ReadFs } from './read-corpus.ts';
 import { removeTree } from './report/report-dir.ts';
 import { ReportWriter } from './report/write-report.ts';
@@ -317,7 +316,7 @@ export async function runCorpus(root: string, options: RunOptions = {}): Promise
       errors++;
       await writer.writeError(result);
     } else {
-      const r: SerializedResult = result;
+      const r: WorkedResult = result;
       quotes += r.quoteCount;
       index.add(r.id, r.speakers);
       await writer.writeFrame(r.document, r.frame);

@@ -8,6 +8,7 @@ import { processRaw, serialize, type SerializedResult } from './process-document
 import { documentAnchor } from './report/paths.ts';
 import { fileSpeakerItems } from './report/speaker-pages.ts';
 import type { ErrorRecord, RawDocument } from './read-corpus.ts';
+import type { SectionBytes } from './report/write-report.ts';
 
 export interface Task {
   readonly raw: RawDocument;
@@ -47,8 +48,11 @@ function writeMaking(path: string, data: string): void {
   }
 }
 
+/** A processed document as a worker hands it back: its section of a page as UTF-8 (`SectionBytes`), which the run writes as it is. */
+export type WorkedResult = Omit<SerializedResult, 'page'> & { readonly page?: string | SectionBytes };
+
 /** What a worker hands back. */
-export type WorkResult = SerializedResult | ErrorRecord;
+export type WorkResult = WorkedResult | ErrorRecord;
 
 /**
  * How far V8 lets the heap grow over what was live after its last major collection before the next
@@ -67,12 +71,13 @@ export function work({ raw, cachePath, page, seq, filing }: Task): WorkResult {
   if ('error' in result) return result;
   const serialized = serialize(result);
   if (cachePath !== null) store(cachePath, encodeEntry(serialized));
-  if (filing === null || serialized.speakerItems === undefined) return serialized;
+  const worked: WorkedResult = serialized.page === undefined ? serialized : { ...serialized, page: { bytes: Buffer.from(serialized.page), chars: serialized.page.length } };
+  if (filing === null || worked.speakerItems === undefined) return worked;
   try {
-    return { ...serialized, speakerItems: fileSpeakerItems(filing, { seq, anchor: documentAnchor(serialized.id) }, serialized.speakerItems) };
+    return { ...worked, speakerItems: fileSpeakerItems(filing, { seq, anchor: documentAnchor(worked.id) }, worked.speakerItems) };
   } catch {
     // the run files them (a bucket this filed too is read once)
-    return serialized;
+    return worked;
   }
 }
 

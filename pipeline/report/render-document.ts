@@ -143,22 +143,33 @@ ${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>'
  * there is none after) and to its documents in the list.
  */
 export function documentPage(sections: readonly string[], n: number, first: number, previous: number, last: boolean): string {
-  const range = `${first + 1}–${first + sections.length}`;
+  const [head, tail] = documentPageAround(sections.length, n, first, previous, last);
+  return `${head}${sections.join('\n')}${tail}`;
+}
+
+/** `documentPage` of `count` sections but the sections, which go between the two halves joined by newlines: for sections as bytes. */
+export function documentPageAround(count: number, n: number, first: number, previous: number, last: boolean): [string, string] {
+  const range = `${first + 1}–${first + count}`;
   const listPage = Math.floor(first / PER_PAGE) + 1;
   const links = [
     n > 0 ? `<a href="${FROM_SHARD}${documentPagePath(n - 1)}" rel="prev">‹ documents ${previous + 1}–${first}</a>` : '',
     `<a href="${FROM_SHARD}${listPath('documents', listPage)}">list of documents, page ${listPage}</a>`,
-    last ? '' : `<a href="${FROM_SHARD}${documentPagePath(n + 1)}" rel="next">documents ${first + sections.length + 1}– ›</a>`,
+    last ? '' : `<a href="${FROM_SHARD}${documentPagePath(n + 1)}" rel="next">documents ${first + count + 1}– ›</a>`,
   ];
   const nav = `<nav class="pager" aria-label="pages">${links.filter((l) => l !== '').join(' · ')}</nav>`;
-  return page({
+  const html = page({
     title: `Documents ${range}`,
     root: FROM_SHARD,
     section: 'documents',
     body: `<h1>Documents ${range}</h1>
 ${nav}
 ${LEGEND}
-${sections.join('\n')}
+${SECTIONS}
 ${nav}`,
   });
+  const at = html.indexOf(SECTIONS);
+  return [html.slice(0, at), html.slice(at + SECTIONS.length)];
 }
+
+/** Where the sections go in a document page (`documentPageAround`): nothing in a page's shell has a NUL. */
+const SECTIONS = '\u0000sections\u0000';

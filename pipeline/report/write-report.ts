@@ -21,7 +21,7 @@ import { namePages } from './name-pages.ts';
 import { documentCounts, Overview } from './overview.ts';
 import { readDocumentParts, speakerQuotes } from './document-parts.ts';
 import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, speakerBucketOf, speakerPageCount } from './paths.ts';
-import { documentPage, inTextOrder } from './render-document.ts';
+import { documentPageAround, inTextOrder } from './render-document.ts';
 import { ReportDir } from './report-dir.ts';
 import { SCRIPT } from './script.ts';
 import { SpeakerPages } from './speaker-pages.ts';
@@ -118,6 +118,18 @@ class QuotesByDocument {
     }
   }
 }
+
+/**
+ * A document's section of a page (`renderDocument`) as UTF-8, as a worker hands it on, with its
+ * length in characters, by which pages are filled (PAGE_CHARS). As a string, it was copied from the
+ * worker, joined with its page's others and encoded again on the run's main thread.
+ */
+export interface SectionBytes {
+  readonly bytes: Uint8Array;
+  readonly chars: number;
+}
+
+const NEWLINE = Buffer.from('\n');
 
 /**
  * The documents list's rows in corpus order, a list page of them at a time: a page's rows go to a
@@ -289,8 +301,8 @@ export class ReportWriter {
   #end: ReportEnd | undefined;
   /** Documents given so far (`addDocument`). */
   #documents = 0;
-  /** The sections of the document page being filled, and their characters. */
-  #sections: string[] = [];
+  /** The sections of the document page being filled, as UTF-8, and their characters. */
+  #sections: Uint8Array[] = [];
   #sectionChars = 0;
   /** The first document of each document page so far, the last being filled. */
   readonly #pageStarts: number[] = [0];
@@ -321,14 +333,15 @@ export class ReportWriter {
    * DOCUMENTS_PER_PAGE documents, or fewer that would make it longer than PAGE_CHARS; it is written
    * once the next one has begun, when it is known whether it is the last.
    */
-  async addDocument(seq: number, id: string, section: string, items: string, parts?: string): Promise<void> {
+  async addDocument(seq: number, id: string, section: string | SectionBytes, items: string, parts?: string): Promise<void> {
+    const { bytes, chars } = typeof section === 'string' ? { bytes: Buffer.from(section), chars: section.length } : section;
     const held = this.#sections.length;
-    if (held === DOCUMENTS_PER_PAGE || (held > 0 && this.#sectionChars + section.length > PAGE_CHARS)) {
+    if (held === DOCUMENTS_PER_PAGE || (held > 0 && this.#sectionChars + chars > PAGE_CHARS)) {
       await this.#writeDocumentPage(false);
       this.#pageStarts.push(this.#documents);
     }
-    this.#sections.push(section);
-    this.#sectionChars += section.length;
+    this.#sections.push(bytes);
+    this.#sectionChars += chars;
     this.#documents++;
     const page = this.#pageStarts.length - 1;
     this.#speakerPages.placeDocument(seq, page);
@@ -341,7 +354,14 @@ export class ReportWriter {
   /** The page of the sections held: the page being filled. */
   async #writeDocumentPage(last: boolean): Promise<void> {
     const n = this.#pageStarts.length - 1;
-    await this.#dir.write(documentPagePath(n), documentPage(this.#sections, n, this.#pageStarts[n]!, this.#pageStarts[n - 1] ?? 0, last));
+    const [head, tail] = documentPageAround(this.#sections.length, n, this.#pageStarts[n]!, this.#pageStarts[n - 1] ?? 0, last);
+    const parts: Uint8Array[] = [Buffer.from(head)];
+    for (const [i, section] of this.#sections.entries()) {
+      if (i > 0) parts.push(NEWLINE);
+      parts.push(section);
+    }
+    parts.push(Buffer.from(tail));
+    await this.#dir.write(documentPagePath(n), Buffer.concat(parts));
     this.#sections = [];
     this.#sectionChars = 0;
   }

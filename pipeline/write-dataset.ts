@@ -40,8 +40,10 @@ const AFTER_SPEAKER = '},"sieve":';
  * quotes.jsonl line and CSV row, serialized where the document was annotated (a worker), with where
  * the speaker's name and id go. The commit then splices the corpus name and id in, where parsing and
  * serializing each quote again took ~2 s of the main thread per 200,000 quotes, after the workers
- * were done. `report` is what the report's end needs of the document (`report/document-parts.ts`),
- * or ''. Lengths count UTF-16 code units, as the frame is read back as a string.
+ * were done. `report` is what something built on the dataset needs of the document in corpus order,
+ * handed to `CommitHooks.document`, or '' (the run's report took its rows and counts so until
+ * session 17; it takes them as the documents stream past now). Lengths count UTF-16 code units, as
+ * the frame is read back as a string.
  *
  *     <id length> <quotes> <report length>\n<id>
  *     for each quote: <name length> <json length> <csv length> <json name start> <json name end> <json speaker end> <csv name start> <csv name end> <csv id>\n<name><json><csv>

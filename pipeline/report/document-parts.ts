@@ -4,9 +4,8 @@
 // its page, which a worker does not know. The items go to the speaker pages' buckets as the document
 // streams past (the worker's `fileSpeakerItems`, or the run's `SpeakerPages.addItems`), by the group
 // of the speaker's name (`speakerGroup`); the entity each name links to is looked up once every
-// document is read. The row and the counts go
-// with the document's quotes to the dataset's commit, which hands them on in the corpus order.
-// Built at the end from quotes.jsonl, all this parsed every quote once more and rendered it in a
+// document is read. The row and the counts go with the document's result to the run, which lists it
+// as it streams past (`ReportWriter.addDocument`). Built at the end from quotes.jsonl, all this parsed every quote once more and rendered it in a
 // thread of its own, which took ~1 s of CPU to start and competed with the workers for the cores.
 import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';

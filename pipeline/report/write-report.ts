@@ -5,9 +5,9 @@
 // (render-document.ts), and the run puts up to DOCUMENTS_PER_PAGE sections in corpus order on a page
 // (`addDocument`). The worker also renders what the rest needs of the document (document-parts.ts):
 // its quotes' items for their speakers' pages, which it files in buckets itself (speaker-pages.ts),
-// and its list row and counts. What needs the whole corpus — counts, speakers, lists — is put together by
-// `ReportEnd` while the dataset is committed, from the rows and counts, in the corpus order. `build`
-// does the same from the dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold
+// and its list row and counts, which the run takes as the document streams past, in corpus order.
+// What needs the whole corpus — the lists' totals, speakers, the overview — is put together by
+// `ReportEnd` once every document is read. `build` does the same from the dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold
 // documents and their quotes in the same order, so one merge-walk pairs them whatever the size of
 // the corpus); it writes no document page.
 import { appendFileSync, closeSync, createReadStream, openSync, readSync, rmSync } from 'node:fs';

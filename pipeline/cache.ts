@@ -271,8 +271,9 @@ interface EntryHead extends Omit<SerializedResult, 'frame' | 'page' | 'speakerIt
 
 /**
  * A cache entry: one JSON line with the small fields, then the quotes' frame, the report's parts,
- * the speaker items and the report page as they are. Stringified into the JSON, their every quotation mark was escaped
- * once more, which cost a worker 0.07 ms a document (a third of storing it) and the reader as much again.
+ * the speaker items and the report page as they are. Stringified into the JSON, their every
+ * quotation mark was escaped once more, which cost a worker 0.07 ms a document (a third of storing
+ * it) and the reader as much again.
  */
 export function encodeEntry(result: SerializedResult): string {
   const { frame, parts, page, speakerItems, ...rest } = result;

@@ -5,8 +5,9 @@
 // streams past (the worker's `fileSpeakerItems`, or the run's `SpeakerPages.addItems`), by the group
 // of the speaker's name (`speakerGroup`); the entity each name links to is looked up once every
 // document is read. The row and the counts go with the document's result to the run, which lists it
-// as it streams past (`ReportWriter.addDocument`). Built at the end from quotes.jsonl, all this parsed every quote once more and rendered it in a
-// thread of its own, which took ~1 s of CPU to start and competed with the workers for the cores.
+// as it streams past (`ReportWriter.addDocument`). Built at the end from quotes.jsonl, all this
+// parsed every quote once more and rendered it in a thread of its own, which took ~1 s of CPU to
+// start and competed with the workers for the cores.
 import type { EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { speakerGroup, speakerSignature } from '../speakers.ts';

@@ -30,7 +30,7 @@ const SCRIPT = 'speaker-pages-process.mjs';
 let bundled: string | undefined;
 
 /**
- * The process's modules (speaker-pages-child.ts and what it imports, node's own but) as one
+ * The process's modules (speaker-pages-child.ts and the modules it imports, but node's own) as one
  * JavaScript file, bundled once per process by esbuild (the compiler tsx runs on): loaded through
  * tsx, as TypeScript, the process took 0.28 s of CPU and 80 MB of memory to start, its loader a
  * thread of its own; as JavaScript, 0.07 s and 46 MB.

@@ -7,9 +7,10 @@
 // its quotes' items for their speakers' pages, which it files in buckets itself (speaker-pages.ts),
 // and its list row and counts, which the run takes as the document streams past, in corpus order.
 // What needs the whole corpus — the lists' totals, speakers, the overview — is put together by
-// `ReportEnd` once every document is read. `build` does the same from the dataset files (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold
-// documents and their quotes in the same order, so one merge-walk pairs them whatever the size of
-// the corpus); it writes no document page.
+// `ReportEnd` once every document is read. `build` does the same from the dataset files
+// (documents.jsonl, quotes.jsonl and speakers.jsonl, which hold documents and their quotes in the
+// same order, so one merge-walk pairs them whatever the size of the corpus); it writes no document
+// page.
 import { appendFileSync, closeSync, createReadStream, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
@@ -156,7 +157,7 @@ class DocumentRows {
     this.#rows = [];
   }
 
-  /** Each list page's rows joined by newlines and their number, in order (one page of none for no rows); removes the scratch file. */
+  /** Each list page's rows joined by newlines, and how many, in order (one page of none for no rows); removes the scratch file. */
   *pages(): Generator<[rows: string, count: number]> {
     if (this.#full.length > 0) {
       const fd = openSync(this.#path, 'r');
@@ -184,7 +185,8 @@ class DocumentRows {
 /** Counts a document for the overview and lists its row (`documentRowHalves`), linking to `link` (`documentLink`). */
 function listDocument(overview: Overview, rows: DocumentRows, row: readonly [string, string], counts: DocumentCounts, link: string): void {
   overview.addCounts(counts);
-  // a copy: the row is slices of the string it was read from (a cache entry, a dataset line), which they would keep alive as long as its list page
+  // a copy: the row is slices of the string it was read from (a cache entry, a dataset line), which
+  // they would keep alive as long as its list page
   rows.add(ownPiece(documentRow(row, link)));
 }
 

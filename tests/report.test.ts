@@ -114,6 +114,22 @@ describe('markUp', () => {
   });
 });
 
+describe('inTextOrder', () => {
+  const q = (start: number, end: number) => ({ start, end }) as QuoteRecord;
+  test.each([
+    ['in order already', [q(0, 5), q(3, 9), q(3, 12), q(20, 25)], [[0, 5], [3, 9], [3, 12], [20, 25]]],
+    ['by start', [q(20, 25), q(0, 5), q(3, 9)], [[0, 5], [3, 9], [20, 25]]],
+    ['by end where they start together', [q(0, 5), q(3, 12), q(3, 9)], [[0, 5], [3, 9], [3, 12]]],
+    ['a span given twice kept twice', [q(3, 9), q(0, 5), q(3, 9)], [[0, 5], [3, 9], [3, 9]]],
+    ['none', [], []],
+  ])('%s', (_, quotes, expected) => {
+    const before = quotes.map((x) => [x.start, x.end]);
+    expect(inTextOrder(quotes).map((x) => [x.start, x.end])).toEqual(expected);
+    // the records given are not reordered
+    expect(quotes.map((x) => [x.start, x.end])).toEqual(before);
+  });
+});
+
 describe('html helpers', () => {
   test('escapeHtml escapes the five characters markup and attributes need', () => {
     expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');

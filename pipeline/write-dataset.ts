@@ -196,8 +196,6 @@ class Lines {
 
 /** What `DatasetWriter.commit` tells whoever builds on the dataset (the report), as the files are finished. */
 export interface CommitHooks {
-  /** Called once documents.jsonl and errors.jsonl are complete in `dir`, before the quotes are rewritten. */
-  readonly begin?: (dir: string) => void | Promise<void>;
   /** Called for each document, in order, once its quotes are written, with the report's part of its frame (`documentFrame`). */
   readonly document?: (doc: string, report: string) => void | Promise<void>;
   /** Called with the folder that holds every finished file, before they replace the old ones. */
@@ -254,7 +252,6 @@ export class DatasetWriter {
    */
   async commit(speakers: readonly SpeakerRecord[], lookup: (doc: string, name: string) => SpeakerRecord | undefined, hooks: CommitHooks = {}): Promise<void> {
     await Promise.all([this.#quotes.close(), this.#documents.close(), this.#errors.close()]);
-    await hooks.begin?.(this.#tmp);
     const quotes = new Lines(join(this.#tmp, 'quotes.jsonl'));
     const csv = new Lines(join(this.#tmp, 'quotes.csv'));
     await csv.write(CSV_COLUMNS.join(','));

@@ -138,16 +138,11 @@ ${quotes.length === 0 ? '<p class="empty">No quotes found in this document.</p>'
 }
 
 /**
- * Page `n` of a run's documents: the sections of documents `first` (from 0, in corpus order) on, and
- * links to the page before it (whose documents start at `previous`), to the page after it (`last`:
- * there is none after) and to its documents in the list.
+ * Page `n` of a run's documents, of `count` sections of documents `first` (from 0, in corpus order)
+ * on, but the sections, which go between the two halves it gives, joined by newlines (as bytes:
+ * `ReportWriter`); with links to the page before it (whose documents start at `previous`), to the
+ * page after it (`last`: there is none after) and to its documents in the list.
  */
-export function documentPage(sections: readonly string[], n: number, first: number, previous: number, last: boolean): string {
-  const [head, tail] = documentPageAround(sections.length, n, first, previous, last);
-  return `${head}${sections.join('\n')}${tail}`;
-}
-
-/** `documentPage` of `count` sections but the sections, which go between the two halves joined by newlines: for sections as bytes. */
 export function documentPageAround(count: number, n: number, first: number, previous: number, last: boolean): [string, string] {
   const range = `${first + 1}–${first + count}`;
   const listPage = Math.floor(first / PER_PAGE) + 1;

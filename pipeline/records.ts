@@ -1,5 +1,6 @@
 // Turns an annotated document into the dataset's public records: quotes.jsonl rows and documents.jsonl rows.
 import { collapseWhitespace, lineColumn, type Attribution, type Doc } from './document.ts';
+import { objectArray } from './object-array.ts';
 
 /** One row of quotes.jsonl. A public contract: extend it, never rename or drop a field. */
 export interface QuoteRecord {
@@ -58,7 +59,7 @@ function speakerOf(doc: Doc, a: Attribution): QuoteRecord['speaker'] {
 }
 
 export function quoteRecords(doc: Doc): QuoteRecord[] {
-  return doc.attributions.map((a) => {
+  return objectArray(doc.attributions.map((a) => {
     const speaker = speakerOf(doc, a);
     const unresolved = a.mention !== null && speaker === null;
     return {
@@ -72,9 +73,9 @@ export function quoteRecords(doc: Doc): QuoteRecord[] {
       speaker,
       sieve: a.sieve,
       confidence: unresolved ? Math.round(a.confidence * 50) / 100 : a.confidence,
-      parts: a.parts.flatMap((p) => aroundDebris(doc, p)),
+      parts: objectArray(a.parts.flatMap((p) => aroundDebris(doc, p))),
     };
-  });
+  }));
 }
 
 /** A part's pieces between debris inside it (a line PDF extraction duplicated), each trimmed of whitespace. */
@@ -99,10 +100,12 @@ function aroundDebris(doc: Doc, part: { start: number; end: number }): (readonly
 
 /** `a.txt:12:5: Unpaired opening quotation mark [quote-unpaired]` */
 export function formatMessages(doc: Doc): string[] {
-  return doc.messages.map((m) => {
-    const { line, column } = lineColumn(doc.text, m.place.start);
-    return `${doc.id}:${line}:${column}: ${m.reason} [${m.ruleId}]`;
-  });
+  return objectArray(
+    doc.messages.map((m) => {
+      const { line, column } = lineColumn(doc.text, m.place.start);
+      return `${doc.id}:${line}:${column}: ${m.reason} [${m.ruleId}]`;
+    }),
+  );
 }
 
 export function documentRecord(doc: Doc, quotes: number): DocumentRecord {

@@ -1,5 +1,6 @@
 // One identity per speaker across a corpus: Vladimir Putin in one article and Putin in another are one entity.
 import type { Doc, EntityKind } from './document.ts';
+import { objectArray } from './object-array.ts';
 
 /** One line of speakers.jsonl. */
 export interface SpeakerRecord {
@@ -59,9 +60,7 @@ export const speakerSignature = (kind: EntityKind, name: string) => `${kind}\u00
 
 /** Speakers of one document's quotes, by the name its records carry. */
 export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, number>): DocumentSpeaker[] {
-  return doc.entities
-    .filter((e) => quotesBySpeaker.has(e.name))
-    .map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! }));
+  return objectArray(doc.entities.filter((e) => quotesBySpeaker.has(e.name)).map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! })));
 }
 
 /** A name as the documents give it (`person` `Putin`), and the entity the corpus linked it to. */

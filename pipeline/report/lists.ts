@@ -14,10 +14,10 @@ export const listPath = (section: 'documents' | 'speakers', n: number) => `${sec
  */
 export function documentRowHalves(record: DocumentRecord): [string, string] {
   const title = record.title ?? record.id;
-  const rest = [escapeHtml(record.date ?? ''), escapeHtml(record.outlet ?? '')];
+  // cells spelled out, not mapped and joined: see `objectArray`
   return [
     '<tr><td><a href="',
-    `">${escapeHtml(title)}</a>${record.title === null ? '' : `<br><code class="muted">${escapeHtml(record.id)}</code>`}</td>${rest.map((c) => `<td>${c}</td>`).join('')}<td class="num">${record.quotes}</td></tr>`,
+    `">${escapeHtml(title)}</a>${record.title === null ? '' : `<br><code class="muted">${escapeHtml(record.id)}</code>`}</td><td>${escapeHtml(record.date ?? '')}</td><td>${escapeHtml(record.outlet ?? '')}</td><td class="num">${record.quotes}</td></tr>`,
   ];
 }
 

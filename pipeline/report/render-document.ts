@@ -9,6 +9,7 @@ import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
 import { escapeHtml, page } from './html.ts';
 import { listPath } from './lists.ts';
+import { objectArray } from '../object-array.ts';
 import { documentAnchor, documentPagePath, FROM_SHARD, namePath, PER_PAGE, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {
@@ -37,12 +38,15 @@ export function inTextOrder(quotes: readonly QuoteRecord[]): readonly QuoteRecor
 /** Element ids of a document's quotes (after its anchor on a run's page): `q-<start>-<end>`, with `-2`, `-3` for a span given twice. */
 export function quoteAnchors(quotes: readonly QuoteRecord[]): string[] {
   const seen = new Map<string, number>();
-  return quotes.map((q) => {
+  // pushed, not mapped: see `objectArray`
+  const anchors = objectArray<string>([]);
+  for (const q of quotes) {
     const base = quoteAnchor(q.start, q.end);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    return n === 1 ? base : `${base}-${n}`;
-  });
+    anchors.push(n === 1 ? base : `${base}-${n}`);
+  }
+  return anchors;
 }
 
 export const LEGEND = `<p class="legend" aria-label="legend"><mark class="q q-direct">direct</mark> <mark class="q q-indirect">indirect</mark> <mark class="q q-mixed">mixed</mark> <span class="cue">cue</span> <span class="who">speaker</span> <span class="debris">debris</span> <span class="keys">Tab or <kbd>j</kbd>/<kbd>k</kbd> to step through quotes</span></p>`;
@@ -122,10 +126,8 @@ const QUOTE_TABLE = `<div class="scroll"><table class="quote-table">
  */
 export function renderDocument({ record, text, blocks, quotes: unordered, speakers }: DocumentPage): string {
   const quotes = inTextOrder(unordered);
-  const meta = [`<code>${escapeHtml(record.id)}</code>`, record.date, record.outlet, `${record.quotes} quote${record.quotes === 1 ? '' : 's'}`]
-    .filter((s): s is string => s !== null)
-    .map((s, i) => (i === 0 ? s : escapeHtml(s)))
-    .join(' · ');
+  // spelled out, not filtered, mapped and joined: see `objectArray`
+  const meta = `<code>${escapeHtml(record.id)}</code>${record.date === null ? '' : ` · ${escapeHtml(record.date)}`}${record.outlet === null ? '' : ` · ${escapeHtml(record.outlet)}`} · ${record.quotes} quote${record.quotes === 1 ? '' : 's'}`;
   const messages = record.messages.length === 0 ? '' : `<ul class="messages">\n${record.messages.map((m) => `<li>${escapeHtml(m)}</li>`).join('\n')}\n</ul>`;
   return `<article class="document" id="${documentAnchor(record.id)}">
 <h2>${escapeHtml(record.title ?? record.id)}</h2>

@@ -6,7 +6,14 @@
 
 /** The pieces as one record. */
 export function joinPieces(pieces: readonly string[]): string {
-  return `${pieces.map((p) => p.length).join(' ')}\n${pieces.join('')}`;
+  // a loop, not `map` and `join`: see `objectArray`
+  let lengths = '';
+  let joined = '';
+  for (let i = 0; i < pieces.length; i++) {
+    lengths += i === 0 ? String(pieces[i]!.length) : ` ${pieces[i]!.length}`;
+    joined += pieces[i]!;
+  }
+  return `${lengths}\n${joined}`;
 }
 
 /**

@@ -17,6 +17,15 @@ describe('joinPieces and readPieces', () => {
     expect(readPieces(text, read.end)!.end).toBe(text.length);
   });
 
+  test.each([
+    [[], '\n'],
+    [[''], '0\n'],
+    [['ab', '', 'c'], '2 0 1\nabc'],
+    [['😀', 'é'], '2 1\n😀é'],
+  ])('%j is written as its lengths in UTF-16 units, then the pieces', (pieces, record) => {
+    expect(joinPieces(pieces)).toBe(record);
+  });
+
   test('a record cut short is not there yet', () => {
     const text = joinPieces(['abc', 'def']);
     for (let cut = 0; cut < text.length; cut++) expect(readPieces(text.slice(0, cut), 0, 2)).toBeUndefined();

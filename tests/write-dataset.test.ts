@@ -36,6 +36,17 @@ function rewritten(q: QuoteRecord): QuoteRecord {
   return e && q.speaker ? { ...q, speaker: { ...q.speaker, name: e.name, id: e.id } } : q;
 }
 
+describe('csvRow', () => {
+  const bare: QuoteRecord = { ...quote('a.txt', 'Hi.', null), cue: null, confidence: 1 };
+  test.each([
+    ['a quote with its cue and speaker', quote('a.txt', 'We will win.', speaker('Putin', 'he', 'President')), 'a.txt#0-5,a.txt,direct,We will win.,0,5,said,say,20,24,Putin,he,person,0,5,President,,quote-then-speaker-cue,0.95'],
+    ['no cue, no speaker: their cells empty', bare, 'a.txt#0-5,a.txt,direct,Hi.,0,5,,,,,,,,,,,,quote-then-speaker-cue,1'],
+    ['quotation marks, commas and a line break quoted', quote('b, "c".txt', 'He said "no",\nthen left.', null), '"b, ""c"".txt#0-5","b, ""c"".txt",direct,"He said ""no"",\nthen left.",0,5,said,say,20,24,,,,,,,,quote-then-speaker-cue,0.95'],
+  ])('%s', (_, q, row) => {
+    expect(csvRow(q)).toBe(row);
+  });
+});
+
 describe('DatasetWriter.commit', () => {
   test('splices corpus names and ids into quotes.jsonl and quotes.csv byte for byte as rewriting each record would', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'quotes-write-'));

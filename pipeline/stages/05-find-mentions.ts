@@ -1,6 +1,7 @@
 // Finds who could be a speaker: names with their titles, nominal mentions (the Kremlin spokesman), groups and pronouns.
 import type { Doc, EntityKind, Mention, Token } from '../document.ts';
 import { isWordOf, type Lexicon } from '../lexicon.ts';
+import { objectArray } from '../object-array.ts';
 
 /** A capital first letter; ASCII without a regular expression, as most tokens are (called for nearly every token). */
 const startsUpper = (s: string) => {
@@ -68,6 +69,13 @@ function titleLength(tokens: readonly Token[], i: number, end: number, lexicon: 
 /** A determiner before the run at `start` (`the Kremlin spokesman`), within its sentence. */
 function afterDeterminer(tokens: readonly Token[], start: number, sentenceStart: number, lexicon: Lexicon): boolean {
   return start > sentenceStart && isWordOf(lexicon, 'determiners', tokens[start - 1]!.value);
+}
+
+/** The values of tokens `from` to `to`, pushed, not mapped: the words' arrays then have one hidden class (see `objectArray`). */
+function tokenValues(tokens: readonly Token[], from: number, to: number): string[] {
+  const values = objectArray<string>([]);
+  for (let i = from; i < to; i++) values.push(tokens[i]!.value);
+  return values;
 }
 
 function isOrganization(words: readonly string[], lexicon: Lexicon): boolean {
@@ -142,7 +150,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
       if (nameEnd > titleEnd) {
         // A capitalised title word that wink took for a name (`President`) stays a title, not a name.
         const nameTokens = tokens.slice(titleEnd, nameEnd);
-        const words = nameTokens.map((n) => n.value);
+        const words = tokenValues(tokens, titleEnd, nameEnd);
         const before = tokens[runStart - 1];
         const after = tokens[nameEnd];
         // not people: a place after a preposition (`in Kiev`, `from New York`), the pieces of `R-Ariz.`,
@@ -156,14 +164,16 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
         }
         // `Mr.`, `Dr.` inside the run: an honorific, part of the title
         // (`Holtz-Eakin`: tokens written together stay together)
-        const name = nameTokens.map((n, j) => (j > 0 && n.start > nameTokens[j - 1]!.end ? ' ' : '') + n.value).join('').replace(/\s+\./g, '.');
+        let name = nameTokens[0]!.value;
+        for (let j = 1; j < nameTokens.length; j++) name += (nameTokens[j]!.start > nameTokens[j - 1]!.end ? ' ' : '') + nameTokens[j]!.value;
+        name = name.replace(/\s+\./g, '.');
         if (words.every((w) => lexicon.notNames.has(w.toLowerCase()))) {
           i = nameEnd - 1;
           continue;
         }
         const title = titleEnd > runStart ? text.slice(tokens[runStart]!.start, tokens[titleEnd - 1]!.end).replace(/\s+/g, ' ') : null;
         // `Foreign Ministry`, `The Washington Post`: the whole run names an organisation
-        const runWords = tokens.slice(runStart, nameEnd).map((n) => n.value);
+        const runWords = tokenValues(tokens, runStart, nameEnd);
         const determiner = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon);
         const org = isOrganization(determiner ? [tokens[runStart - 1]!.value, ...runWords] : runWords, lexicon) || isOrganization(runWords, lexicon) || isOrganization(words, lexicon);
         const group = !org && lexicon.groups.has(words[words.length - 1]!.toLowerCase());
@@ -177,7 +187,7 @@ export function findMentions(doc: Doc, lexicon: Lexicon): void {
       if (titleEnd > runStart) {
         // Only titles and affiliations: an organisation (`the Kremlin`) or a nominal (`the Kremlin spokesman`).
         let last = titleEnd;
-        const words = tokens.slice(runStart, last).map((n) => n.value);
+        const words = tokenValues(tokens, runStart, last);
         const determiner = afterDeterminer(tokens, runStart, sentence.firstToken, lexicon);
         // a plural group noun after the modifiers: `US and Russian officials`
         if (isOrganization(words, lexicon) && (words.length === 1 || isCapitalised(tokens[last - 1]!))) {

@@ -1,7 +1,10 @@
 import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { objectArray } from '../pipeline/object-array.ts';
+import { annotate } from '../pipeline/annotate.ts';
+import { loadLexicon } from '../pipeline/lexicon.ts';
 import { processDocument, type DocumentResult } from '../pipeline/process-document.ts';
+import { createContext } from '../pipeline/stages/attribute/context.ts';
 
 // V8's own view of an array, through its natives (parsed after the flag is set)
 setFlagsFromString('--allow-natives-syntax');
@@ -67,5 +70,19 @@ describe('a processed document', () => {
     expect(sameHiddenClass(quoted.speakers, unquoted.speakers)).toBe(true);
     expect(sameHiddenClass(unpaired.document.messages, unquoted.document.messages)).toBe(true);
     for (const array of [quoted.quotes, unquoted.quotes, quoted.speakers, unquoted.speakers, unquoted.document.messages, ...quoted.quotes.map((q) => q.parts)]) expect(packedObjects(array)).toBe(true);
+  });
+});
+
+describe("the attribution sieves' context", () => {
+  it('holds its quotes, hulls, blocks and attributions in the same hidden class with or without quotes', () => {
+    const lexicon = loadLexicon();
+    const quoted = createContext(annotate('"We will not give up," Jane Doe said on Monday.\n', { lexicon }), lexicon);
+    const unquoted = createContext(annotate('The weather was fine on Monday.\n', { lexicon }), lexicon);
+    expect(quoted.outer.length).toBeGreaterThan(0);
+    expect(unquoted.outer).toEqual([]);
+    for (const key of ['outer', 'quoteHulls', 'contentBlocks', 'attributions'] as const) {
+      expect(sameHiddenClass(quoted[key], unquoted[key]), key).toBe(true);
+      expect(packedObjects(unquoted[key]), key).toBe(true);
+    }
   });
 });

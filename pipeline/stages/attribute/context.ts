@@ -1,4 +1,5 @@
 // The attribute stage's shared state and helpers: the sieves and their confidence, token and sentence lookups, quotation hulls, and `add`, which records an attribution and claims its text.
+import { objectArray } from '../../object-array.ts';
 import type { Attribution, Block, Cue, Doc, Mention, QuoteSpan, QuoteType, Span, Token } from '../../document.ts';
 import type { BoundaryContext } from '../../boundary.ts';
 import type { Lexicon } from '../../lexicon.ts';
@@ -64,7 +65,8 @@ export interface Context {
 
 /** The state the sieves share over one document. */
 export function createContext(doc: Doc, lexicon: Lexicon): Context {
-  const outer = doc.quotes.filter((q) => q.depth === 0);
+  // arrays of one hidden class whatever the document (see `objectArray`)
+  const outer = objectArray(doc.quotes.filter((q) => q.depth === 0));
   const ctx: Context = {
     doc,
     lexicon,
@@ -74,11 +76,11 @@ export function createContext(doc: Doc, lexicon: Lexicon): Context {
     cueByToken: new Map(doc.cues.map((c) => [tokenAt(doc.tokens, c.start), c])),
     usedCues: new Set(),
     usedQuotes: new Set(),
-    attributions: [],
+    attributions: objectArray([]),
     claimed: new Uint8Array(doc.text.length + 1),
-    contentBlocks: doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph'),
+    contentBlocks: objectArray(doc.blocks.filter((b) => b.kind === 'title' || b.kind === 'paragraph')),
     outer,
-    quoteHulls: outer.map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end })),
+    quoteHulls: objectArray(outer.map((q) => ({ start: q.open.start, end: q.close?.end ?? q.end }))),
     outerByOpen: new Map(outer.map((q) => [q.open.start, q])),
     bySentence: new Map(),
     breaks: { tokens: doc.tokens, isCue: (k) => reportingCueAt(ctx, k), insideQuote: (offset) => insideQuote(ctx, offset), notName: (k) => lexicon.notNames.has(doc.tokens[k]!.value.toLowerCase()) },

@@ -276,10 +276,19 @@ interface EntryHead extends Omit<SerializedResult, 'frame' | 'page' | 'speakerIt
  * it) and the reader as much again.
  */
 export function encodeEntry(result: SerializedResult): string {
+  return `${entryBeforePage(result)}${result.page ?? ''}`;
+}
+
+/**
+ * `encodeEntry` but the page it ends with: a worker writes the page after it as the UTF-8 it has
+ * already made of it for the run (the same bytes: a page starts with `<`, which no character before
+ * it can pair with).
+ */
+export function entryBeforePage(result: SerializedResult): string {
   const { frame, parts, page, speakerItems, ...rest } = result;
   const lengthOf = (s: string | undefined) => (s === undefined ? null : s.length);
   const head: EntryHead = { ...rest, frameLength: frame.length, partsLength: lengthOf(parts), itemsLength: lengthOf(speakerItems), pageLength: lengthOf(page) };
-  return `${JSON.stringify(head)}\n${frame}${parts ?? ''}${speakerItems ?? ''}${page ?? ''}`;
+  return `${JSON.stringify(head)}\n${frame}${parts ?? ''}${speakerItems ?? ''}`;
 }
 
 /** The result `encodeEntry` stored, or undefined when `text` is not a whole entry. */

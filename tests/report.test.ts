@@ -21,6 +21,8 @@ import { documentParts } from '../pipeline/report/document-parts.ts';
 import { joinPieces } from '../pipeline/pieces.ts';
 import { encodeSpeakerItems, fileSpeakerItems, SpeakerPages, speakerEntry, stopFiling } from '../pipeline/report/speaker-pages.ts';
 import { work } from '../pipeline/worker.ts';
+import { decodeEntry, encodeEntry, entryBeforePage } from '../pipeline/cache.ts';
+import type { SerializedResult } from '../pipeline/process-document.ts';
 import { documentAnchor, documentLink, documentPagePath, DOCUMENTS_PER_PAGE, PAGE_CHARS, PER_PAGE, remembered, speakerAnchor, speakerBucketOf, speakerPageOf, speakerQuotesPath } from '../pipeline/report/paths.ts';
 import { groupOfId } from '../pipeline/speakers.ts';
 
@@ -858,6 +860,26 @@ describe('the report at scale', () => {
       expect((await readdir(dir))[0]).toMatch(/^filed-/);
     } finally {
       stopFiling();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a worker's cache entry is the entry's bytes, its section written from the bytes it hands the run", async () => {
+    // non-ASCII in the frame, the items and the section: bytes and UTF-16 lengths apart
+    const raw = { id: 'ü.txt', raw: 'Peskov said: "Ура — “да” 😀." Smith argued that taxes must rise.', format: 'text' as const };
+    const dir = await mkdtemp(join(tmpdir(), 'quotes-report-entry-'));
+    try {
+      const plain = work({ raw, cachePath: join(dir, 'plain'), page: false, seq: 0, filing: null });
+      const paged = work({ raw, cachePath: join(dir, 'sub', 'paged'), page: true, seq: 0, filing: null });
+      if ('error' in plain || 'error' in paged || typeof paged.page !== 'object') throw new Error('expected results with a section as bytes');
+      const serialized = { ...paged, page: Buffer.from(paged.page.bytes).toString('utf8') };
+      expect(serialized.page).toHaveLength(paged.page.chars);
+      expect(await readFile(join(dir, 'plain'), 'utf8')).toBe(encodeEntry(plain as SerializedResult));
+      const entry = await readFile(join(dir, 'sub', 'paged'), 'utf8');
+      expect(entry).toBe(encodeEntry(serialized));
+      expect(decodeEntry(entry)).toEqual(serialized);
+      expect(encodeEntry(serialized)).toBe(entryBeforePage(serialized) + serialized.page);
+    } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });

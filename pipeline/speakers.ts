@@ -60,7 +60,11 @@ export const speakerSignature = (kind: EntityKind, name: string) => `${kind}\u00
 
 /** Speakers of one document's quotes, by the name its records carry. */
 export function documentSpeakers(doc: Doc, quotesBySpeaker: ReadonlyMap<string, number>): DocumentSpeaker[] {
-  return objectArray(doc.entities.filter((e) => quotesBySpeaker.has(e.name)).map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! })));
+  return objectArray(
+    doc.entities
+      .filter((e) => quotesBySpeaker.has(e.name))
+      .map((e) => ({ name: e.name, kind: e.kind, aliases: e.aliases, titles: e.titles, quotes: quotesBySpeaker.get(e.name)! })),
+  );
 }
 
 /** A name as the documents give it (`person` `Putin`), and the entity the corpus linked it to. */

@@ -7,9 +7,9 @@
 // is: its ids are its document's (`documentAnchor`), and the run puts it on its page.
 import type { Block, EntityKind } from '../document.ts';
 import type { DocumentRecord, QuoteRecord } from '../records.ts';
+import { objectArray } from '../object-array.ts';
 import { escapeHtml, page } from './html.ts';
 import { listPath } from './lists.ts';
-import { objectArray } from '../object-array.ts';
 import { documentAnchor, documentPagePath, FROM_SHARD, namePath, PER_PAGE, quoteAnchor } from './paths.ts';
 
 export interface DocumentPage {

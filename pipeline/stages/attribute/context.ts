@@ -1,8 +1,8 @@
 // The attribute stage's shared state and helpers: the sieves and their confidence, token and sentence lookups, quotation hulls, and `add`, which records an attribution and claims its text.
-import { objectArray } from '../../object-array.ts';
 import type { Attribution, Block, Cue, Doc, Mention, QuoteSpan, QuoteType, Span, Token } from '../../document.ts';
 import type { BoundaryContext } from '../../boundary.ts';
 import type { Lexicon } from '../../lexicon.ts';
+import { objectArray } from '../../object-array.ts';
 
 /** Confidence of each sieve when its speaker is a name; a pronoun or nominal speaker lowers it. */
 export const SIEVES = {
